@@ -1,0 +1,38 @@
+# ptarget — PGXS build.  `make && make install`, then `make installcheck`
+# against a running server; `make unit` builds and runs the plain-C tests.
+
+EXTENSION = ptarget
+DATA = ptarget--1.0.sql
+MODULE_big = ptarget
+
+# the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
+CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
+            src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c
+# the thin PostgreSQL glue
+GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c
+OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+REGRESS = io errors units dates operators accessors seeds
+REGRESS_OPTS = --encoding=UTF8 --no-locale
+
+PG_CONFIG ?= pg_config
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# ---------------------------------------------------------------- plain-C tests
+UNIT_CC ?= cc
+UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Isrc -fsanitize=address,undefined -fno-sanitize-recover=all
+SEEDS = test/data/seeds/000_e3b62ee139f4edb8.txt test/data/seeds/001_3f8b325168c357be.txt
+
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS)
+
+test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
+	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
+
+unit: test/unit/test_core
+	test/unit/test_core test/data/seed_cells.tsv
+
+.PHONY: unit
+EXTRA_CLEAN = test/unit/test_core test/tools/units_table

@@ -1,0 +1,48 @@
+/*
+ * pg_ptarget.h — the thin PostgreSQL glue around the plain-C core.
+ *
+ * A ptarget datum is a varlena whose payload is pt_pack()'s output.  These
+ * helpers move values between datums and pt_target, convert between the
+ * database encoding and the core's UTF-8, and turn pt_error into ereport().
+ */
+#ifndef PG_PTARGET_H
+#define PG_PTARGET_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "nodes/nodes.h"
+
+#include "ptarget_core.h"
+
+/*
+ * Reads a ptarget argument into *t without copying short values; t points
+ * into the (detoasted) datum.  A malformed value is reported as XX001.
+ */
+void		pg_ptarget_unpack(Datum datum, pt_target *t);
+
+#define PG_GETARG_PTARGET(n, t) pg_ptarget_unpack(PG_GETARG_DATUM(n), (t))
+
+/* A new datum holding t. */
+Datum		pg_ptarget_datum(const pt_target *t);
+
+/*
+ * Parses text in the database encoding.  On a bad input reports the error
+ * (softly through escontext on PostgreSQL 16+) and returns false.
+ */
+bool		pg_ptarget_parse(const char *text, size_t len, pt_target *t, Node *escontext);
+
+/* Reports a core error about input (quoted in the message). */
+void		pg_ptarget_report(const pt_error *err, const char *input, Node *escontext);
+
+/* Text in the database encoding from UTF-8 produced by the core. */
+text	   *pg_ptarget_text(const char *utf8, size_t len);
+char	   *pg_ptarget_cstring(const char *utf8, size_t len);
+
+/* UTF-8 copy of a text argument (for unit and operator arguments). */
+char	   *pg_ptarget_utf8(text *t, size_t *len);
+
+/* numeric <-> exact decimal */
+Datum		pg_decimal_to_numeric(const pt_decimal *d, int places);
+void		pg_numeric_to_decimal(Datum numeric, pt_decimal *d, int *places);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * pt_decimal.c — exact decimal arithmetic on a 128-bit coefficient.
+ */
+#include "pt_decimal.h"
+
+#include <string.h>
+
+/* 10^0 .. 10^38 fit in a signed 128-bit integer. */
+#define POW10_COUNT 39
+
+static pt_int128
+pow10_i128(int n)
+{
+	pt_int128	p = 1;
+
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+static int
+digit_count(pt_int128 v)
+{
+	int			n = 1;
+
+	if (v < 0)
+		v = -v;
+	while (v >= 10)
+	{
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+void
+pt_decimal_normalize(pt_decimal *d)
+{
+	if (d->coef == 0)
+	{
+		d->exp = 0;
+		return;
+	}
+	while (d->coef % 10 == 0)
+	{
+		d->coef /= 10;
+		d->exp++;
+	}
+}
+
+static bool
+exp_in_range(const pt_decimal *d)
+{
+	return d->exp >= -PT_DECIMAL_MAX_EXP && d->exp <= PT_DECIMAL_MAX_EXP;
+}
+
+pt_decimal_status
+pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
+				size_t *consumed)
+{
+	size_t		i = 0;
+	bool		negative = false;
+	int			significant = 0;
+	int			fraction_digits = 0;
+	bool		any_digit = false;
+	pt_int128	coef = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+	{
+		negative = (s[i] == '-');
+		i++;
+	}
+	if (i >= len || s[i] < '0' || s[i] > '9')
+		return PT_DECIMAL_NONE;
+
+	/* integer part, with optional thousands separators */
+	for (;;)
+	{
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (coef != 0 || s[i] != '0')
+				significant++;
+			if (significant > PT_DECIMAL_MAX_DIGITS)
+				return PT_DECIMAL_TOO_PRECISE;
+			coef = coef * 10 + (s[i] - '0');
+			any_digit = true;
+			i++;
+		}
+		/* a separator must be followed by exactly three digits */
+		if (i + 3 < len + 0 && s[i] == ',' &&
+			s[i + 1] >= '0' && s[i + 1] <= '9' &&
+			s[i + 2] >= '0' && s[i + 2] <= '9' &&
+			s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			(i + 4 >= len || s[i + 4] < '0' || s[i + 4] > '9'))
+		{
+			i++;
+			continue;
+		}
+		break;
+	}
+
+	if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+	{
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (coef != 0 || s[i] != '0')
+				significant++;
+			if (significant > PT_DECIMAL_MAX_DIGITS)
+				return PT_DECIMAL_TOO_PRECISE;
+			coef = coef * 10 + (s[i] - '0');
+			fraction_digits++;
+			i++;
+		}
+	}
+	if (!any_digit)
+		return PT_DECIMAL_NONE;
+	if (fraction_digits > PT_DECIMAL_MAX_EXP)
+		return PT_DECIMAL_OUT_OF_RANGE;
+
+	out->coef = negative ? -coef : coef;
+	out->exp = -fraction_digits;
+	pt_decimal_normalize(out);
+	*places = fraction_digits;
+	*consumed = i;
+	return PT_DECIMAL_OK;
+}
+
+int
+pt_decimal_cmp(const pt_decimal *a, const pt_decimal *b)
+{
+	int			sa = (a->coef > 0) - (a->coef < 0);
+	int			sb = (b->coef > 0) - (b->coef < 0);
+	int			adjusted_a,
+				adjusted_b;
+	pt_int128	ca = a->coef,
+				cb = b->coef;
+
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	if (sa == 0)
+		return 0;
+
+	/* compare orders of magnitude first, so aligning below cannot overflow */
+	adjusted_a = digit_count(ca) + a->exp;
+	adjusted_b = digit_count(cb) + b->exp;
+	if (adjusted_a != adjusted_b)
+		return (adjusted_a > adjusted_b ? 1 : -1) * sa;
+
+	if (a->exp > b->exp)
+		ca *= pow10_i128(a->exp - b->exp);
+	else if (b->exp > a->exp)
+		cb *= pow10_i128(b->exp - a->exp);
+	return (ca > cb) - (ca < cb);
+}
+
+bool
+pt_decimal_scale(pt_decimal *d, int64_t factor, int exp10)
+{
+	if (d->coef == 0)
+		return true;
+	/* coefficients stay below 10^(MAX_DIGITS + 7), far from the int128 limit */
+	if (digit_count(d->coef) + digit_count(factor) > PT_DECIMAL_MAX_DIGITS + 8)
+		return false;
+	d->coef *= factor;
+	d->exp += exp10;
+	pt_decimal_normalize(d);
+	return exp_in_range(d);
+}
+
+bool
+pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10)
+{
+	pt_int128	coef = d->coef;
+	int32_t		exp = d->exp - exp10;
+	int			guard = 0;
+
+	if (coef == 0)
+		return true;
+	/* borrow powers of ten until the division is exact (factor has few 2s and 5s) */
+	while (coef % factor != 0)
+	{
+		if (++guard > 40 || digit_count(coef) >= POW10_COUNT - 2)
+			return false;
+		coef *= 10;
+		exp--;
+	}
+	d->coef = coef / factor;
+	d->exp = exp;
+	pt_decimal_normalize(d);
+	return exp_in_range(d);
+}
+
+int
+pt_decimal_min_places(const pt_decimal *d)
+{
+	return d->exp < 0 ? -d->exp : 0;
+}
+
+size_t
+pt_decimal_format(const pt_decimal *d, int places, char *buf)
+{
+	char		digits[POW10_COUNT + 1];
+	int			ndigits = 0;
+	pt_int128	v = d->coef < 0 ? -d->coef : d->coef;
+	size_t		n = 0;
+	int			point;			/* digits before the decimal point */
+	int			i;
+
+	if (places < pt_decimal_min_places(d))
+		places = pt_decimal_min_places(d);
+
+	do
+	{
+		digits[ndigits++] = (char) ('0' + (int) (v % 10));
+		v /= 10;
+	} while (v > 0);
+	/* digits[] holds the coefficient reversed; append zeros for a positive exp */
+	if (d->coef < 0)
+		buf[n++] = '-';
+
+	point = ndigits + d->exp;	/* position of the point in the digit string */
+	if (point <= 0)
+	{
+		buf[n++] = '0';
+	}
+	else
+	{
+		for (i = 0; i < point; i++)
+		{
+			int			k = ndigits - 1 - i;
+
+			buf[n++] = (k >= 0) ? digits[k] : '0';
+		}
+	}
+	if (places > 0)
+	{
+		buf[n++] = '.';
+		for (i = 0; i < places; i++)
+		{
+			int			pos = point + i;	/* index into the digit string */
+			int			k = ndigits - 1 - pos;
+
+			buf[n++] = (pos >= 0 && k >= 0) ? digits[k] : '0';
+		}
+	}
+	buf[n] = '\0';
+	return n;
+}

@@ -1,0 +1,71 @@
+/*
+ * pt_decimal.h — exact decimal numbers for target magnitudes.
+ *
+ * A value is coef * 10^exp with a 128-bit integer coefficient, so a written
+ * magnitude of up to PT_DECIMAL_MAX_DIGITS significant digits stays exact even
+ * after multiplication by a unit factor such as 86400 (seconds per day).
+ * No binary floating point is used anywhere.
+ *
+ * Plain C: no PostgreSQL headers, so it can be unit-tested and fuzzed alone.
+ */
+#ifndef PT_DECIMAL_H
+#define PT_DECIMAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef __int128 pt_int128;
+
+/* Significant digits accepted in one written magnitude. */
+#define PT_DECIMAL_MAX_DIGITS 28
+/* Largest |exp| of a normalized value; keeps every value far inside int128. */
+#define PT_DECIMAL_MAX_EXP 60
+/* Bytes of the longest formatted decimal (sign, digits, point, zeros). */
+#define PT_DECIMAL_TEXT_MAX 160
+
+typedef struct pt_decimal
+{
+	pt_int128	coef;			/* normalized: no trailing zero digits */
+	int32_t		exp;			/* power of ten; 0 when coef is 0 */
+} pt_decimal;
+
+typedef enum pt_decimal_status
+{
+	PT_DECIMAL_OK = 0,
+	PT_DECIMAL_NONE,			/* no number at this position */
+	PT_DECIMAL_TOO_PRECISE,		/* more than PT_DECIMAL_MAX_DIGITS digits */
+	PT_DECIMAL_OUT_OF_RANGE		/* exponent beyond PT_DECIMAL_MAX_EXP */
+} pt_decimal_status;
+
+/*
+ * Reads a plain decimal ("-12", "1,265,822.78", "0.55") at s[0..len).
+ * Thousands separators are accepted only in well-formed groups of three.
+ * On success stores the value, the count of decimal places as written, and
+ * the number of bytes read.
+ */
+pt_decimal_status pt_decimal_scan(const char *s, size_t len, pt_decimal *out,
+								  int *places, size_t *consumed);
+
+/* Strips trailing zero digits so equal values have equal representations. */
+void		pt_decimal_normalize(pt_decimal *d);
+
+/* Sign-aware total order: -1, 0 or 1. */
+int			pt_decimal_cmp(const pt_decimal *a, const pt_decimal *b);
+
+/* d *= factor * 10^exp10; false when the result leaves the supported range. */
+bool		pt_decimal_scale(pt_decimal *d, int64_t factor, int exp10);
+
+/* d /= factor * 10^exp10; false when the quotient is not an exact decimal. */
+bool		pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10);
+
+/* Digits after the point needed to write d exactly. */
+int			pt_decimal_min_places(const pt_decimal *d);
+
+/*
+ * Writes d with max(places, pt_decimal_min_places(d)) decimal places, no
+ * separators.  buf must hold PT_DECIMAL_TEXT_MAX bytes; returns the length.
+ */
+size_t		pt_decimal_format(const pt_decimal *d, int places, char *buf);
+
+#endif

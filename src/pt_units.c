@@ -1,0 +1,228 @@
+/*
+ * pt_units.c — the unit catalog.  One table; ids are part of the on-disk
+ * format (append-only).  Factors are exact: factor * 10^exp10 base units.
+ */
+#include "pt_units.h"
+
+#include <string.h>
+
+static const pt_unit catalog[] = {
+	/* percent */
+	{1, "%", "percent", "%", 1, 0, false},
+	{2, "百分比", "percent", "%", 1, 0, false},
+	{3, "‰", "percent", "%", 1, -1, false},
+	/* money (CNY); 万元, 亿元, 千元 are scale words + 元 */
+	{4, "元", "money", "元", 1, 0, false},
+	/* duration in seconds; days are calendar days */
+	{5, "秒", "duration", "秒", 1, 0, false},
+	{6, "分钟", "duration", "秒", 60, 0, false},
+	{7, "小时", "duration", "秒", 3600, 0, false},
+	{8, "个小时", "duration", "秒", 3600, 0, false},
+	{9, "天", "duration", "秒", 86400, 0, false},
+	{10, "日", "duration", "秒", 86400, 0, false},
+	{11, "自然日", "duration", "秒", 86400, 0, false},
+	{12, "周", "duration", "秒", 604800, 0, false},
+	/* working days do not convert to days */
+	{13, "工作日", "workday", "工作日", 1, 0, false},
+	{14, "个工作日", "workday", "工作日", 1, 0, false},
+	/* calendar months: 1年 = 12月 */
+	{15, "月", "month", "月", 1, 0, false},
+	{16, "个月", "month", "月", 1, 0, false},
+	{17, "年", "month", "月", 12, 0, false},
+	{18, "季度", "month", "月", 3, 0, false},
+	/* energy in kWh */
+	{19, "度", "energy", "kWh", 1, 0, false},
+	{20, "kWh", "energy", "kWh", 1, 0, true},
+	{21, "千瓦时", "energy", "kWh", 1, 0, false},
+	{22, "MWh", "energy", "kWh", 1, 3, true},
+	/* area in square metres */
+	{23, "平方米", "area", "平方米", 1, 0, false},
+	{24, "平米", "area", "平方米", 1, 0, false},
+	{25, "㎡", "area", "平方米", 1, 0, false},
+	{26, "m²", "area", "平方米", 1, 0, true},
+	{27, "公顷", "area", "平方米", 1, 4, false},
+	{28, "平方公里", "area", "平方米", 1, 6, false},
+	{29, "km²", "area", "平方米", 1, 6, true},
+	/* length in metres */
+	{30, "米", "length", "米", 1, 0, false},
+	{31, "m", "length", "米", 1, 0, true},
+	{32, "km", "length", "米", 1, 3, true},
+	{33, "公里", "length", "米", 1, 3, false},
+	{34, "千米", "length", "米", 1, 3, false},
+	{35, "cm", "length", "米", 1, -2, true},
+	{36, "厘米", "length", "米", 1, -2, false},
+	{37, "mm", "length", "米", 1, -3, true},
+	{38, "毫米", "length", "米", 1, -3, false},
+	/* data in bytes (decimal prefixes); T as written in the seeds means TB */
+	{39, "B", "data", "B", 1, 0, true},
+	{40, "KB", "data", "B", 1, 3, true},
+	{41, "MB", "data", "B", 1, 6, true},
+	{42, "GB", "data", "B", 1, 9, true},
+	{43, "TB", "data", "B", 1, 12, true},
+	{44, "T", "data", "B", 1, 12, true},
+	{45, "PB", "data", "B", 1, 15, true},
+	/* mass in grams */
+	{46, "克", "mass", "克", 1, 0, false},
+	{47, "kg", "mass", "克", 1, 3, true},
+	{48, "千克", "mass", "克", 1, 3, false},
+	{49, "公斤", "mass", "克", 1, 3, false},
+	{50, "吨", "mass", "克", 1, 6, false},
+	/* volume in litres */
+	{51, "升", "volume", "升", 1, 0, false},
+	{52, "L", "volume", "升", 1, 0, true},
+	{53, "毫升", "volume", "升", 1, -3, false},
+	{54, "立方米", "volume", "升", 1, 3, false},
+	{55, "m³", "volume", "升", 1, 3, true},
+	/* known measure words: each is its own dimension */
+	{100, "个", NULL, NULL, 1, 0, false},
+	{101, "次", NULL, NULL, 1, 0, false},
+	{102, "人", NULL, NULL, 1, 0, false},
+	{103, "人次", NULL, NULL, 1, 0, false},
+	{104, "条", NULL, NULL, 1, 0, false},
+	{105, "起", NULL, NULL, 1, 0, false},
+	{106, "辆", NULL, NULL, 1, 0, false},
+	{107, "卷", NULL, NULL, 1, 0, false},
+	{108, "张", NULL, NULL, 1, 0, false},
+	{109, "副", NULL, NULL, 1, 0, false},
+	{110, "笔", NULL, NULL, 1, 0, false},
+	{111, "项", NULL, NULL, 1, 0, false},
+	{112, "种", NULL, NULL, 1, 0, false},
+	{113, "区", NULL, NULL, 1, 0, false},
+	{114, "处", NULL, NULL, 1, 0, false},
+	{115, "例", NULL, NULL, 1, 0, false},
+	{116, "套", NULL, NULL, 1, 0, false},
+	{117, "台", NULL, NULL, 1, 0, false},
+	{118, "路", NULL, NULL, 1, 0, false},
+	{119, "台（套）", NULL, NULL, 1, 0, false},
+	{120, "件", NULL, NULL, 1, 0, false},
+	{121, "家", NULL, NULL, 1, 0, false},
+	{122, "户", NULL, NULL, 1, 0, false},
+	{123, "名", NULL, NULL, 1, 0, false},
+	{124, "份", NULL, NULL, 1, 0, false},
+	{125, "场", NULL, NULL, 1, 0, false},
+	{126, "批", NULL, NULL, 1, 0, false},
+	{127, "期", NULL, NULL, 1, 0, false},
+	{128, "座", NULL, NULL, 1, 0, false},
+	{129, "篇", NULL, NULL, 1, 0, false},
+	{130, "分", NULL, NULL, 1, 0, false},
+	{131, "户次", NULL, NULL, 1, 0, false},
+	{132, "架次", NULL, NULL, 1, 0, false},
+};
+
+#define CATALOG_SIZE (sizeof(catalog) / sizeof(catalog[0]))
+
+/* Scale words, longest spellings first so 万亿 wins over 万. */
+static const pt_scale_word scale_words[] = {
+	{"万亿", 12},
+	{"千万", 7},
+	{"百万", 6},
+	{"亿", 8},
+	{"万", 4},
+	{"千", 3},
+};
+
+#define SCALE_COUNT (sizeof(scale_words) / sizeof(scale_words[0]))
+
+const pt_unit *
+pt_unit_by_id(uint8_t id)
+{
+	size_t		i;
+
+	for (i = 0; i < CATALOG_SIZE; i++)
+		if (catalog[i].id == id)
+			return &catalog[i];
+	return NULL;
+}
+
+static bool
+prefix_matches(const char *s, size_t len, const char *spelling, bool latin)
+{
+	size_t		n = strlen(spelling);
+	size_t		i;
+
+	if (n > len)
+		return false;
+	if (!latin)
+		return memcmp(s, spelling, n) == 0;
+	for (i = 0; i < n; i++)
+	{
+		unsigned char a = (unsigned char) s[i];
+		unsigned char b = (unsigned char) spelling[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char) (a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char) (b - 'A' + 'a');
+		if (a != b)
+			return false;
+	}
+	/* a Latin unit must not run on into more letters ("m" in "min") */
+	if (n < len && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z')))
+		return false;
+	return true;
+}
+
+const pt_unit *
+pt_unit_match(const char *s, size_t len, size_t *consumed)
+{
+	const pt_unit *best = NULL;
+	size_t		best_len = 0;
+	size_t		i;
+
+	for (i = 0; i < CATALOG_SIZE; i++)
+	{
+		size_t		n = strlen(catalog[i].spelling);
+
+		if (n > best_len && prefix_matches(s, len, catalog[i].spelling, catalog[i].latin))
+		{
+			best = &catalog[i];
+			best_len = n;
+		}
+	}
+	*consumed = best_len;
+	return best;
+}
+
+bool
+pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed)
+{
+	size_t		i;
+
+	for (i = 0; i < SCALE_COUNT; i++)
+	{
+		size_t		n = strlen(scale_words[i].spelling);
+
+		if (n <= len && memcmp(s, scale_words[i].spelling, n) == 0)
+		{
+			*exp10 = scale_words[i].exp10;
+			*consumed = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+pt_scale_spelling(int exp10)
+{
+	size_t		i;
+
+	if (exp10 == 0)
+		return "";
+	for (i = 0; i < SCALE_COUNT; i++)
+		if (scale_words[i].exp10 == exp10)
+			return scale_words[i].spelling;
+	return NULL;
+}
+
+size_t
+pt_unit_count(void)
+{
+	return CATALOG_SIZE;
+}
+
+const pt_unit *
+pt_unit_at(size_t index)
+{
+	return index < CATALOG_SIZE ? &catalog[index] : NULL;
+}

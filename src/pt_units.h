@@ -1,0 +1,62 @@
+/*
+ * pt_units.h — the one catalog of units, dimensions and scale words.
+ *
+ * Every unit spelling the parser knows is one row of the catalog.  A row's id
+ * is stored on disk inside ptarget values, so ids are append-only: never
+ * renumber or reuse a row.  Rows whose dimension is NULL are known measure
+ * words (个, 次, 人次 …): like unknown measure words, each is its own
+ * dimension, spelled inline in the value.
+ */
+#ifndef PT_UNITS_H
+#define PT_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Unit ids with a special meaning (catalog rows start at 1). */
+#define PT_UNIT_NONE 0			/* bare number, no unit */
+#define PT_UNIT_WORD 255		/* a measure word, spelled in the value */
+
+/* Longest unit text (measure word plus any /denominators) in bytes. */
+#define PT_UNIT_MAX_BYTES 64
+/* Longest unknown measure word, in characters: longer runs are prose. */
+#define PT_WORD_MAX_CHARS 4
+
+typedef struct pt_unit
+{
+	uint8_t		id;				/* stable on-disk id */
+	const char *spelling;		/* canonical spelling, written back on output */
+	const char *dimension;		/* dimension name, NULL for a measure word */
+	const char *base;			/* spelling of the dimension's base unit */
+	int64_t		factor;			/* one unit = factor * 10^exp10 base units */
+	int			exp10;
+	bool		latin;			/* matched ASCII-case-insensitively */
+} pt_unit;
+
+typedef struct pt_scale_word
+{
+	const char *spelling;
+	int			exp10;
+} pt_scale_word;
+
+/* The catalog row with this id, or NULL. */
+const pt_unit *pt_unit_by_id(uint8_t id);
+
+/*
+ * Longest catalog spelling at the start of s[0..len) (folded text).
+ * Returns the row and sets *consumed, or NULL.
+ */
+const pt_unit *pt_unit_match(const char *s, size_t len, size_t *consumed);
+
+/* Longest scale-word sequence (万, 亿, 千, 百万, 千万, 万亿 …) at s. */
+bool		pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed);
+
+/* Spelling of a scale exponent ("" for 0), NULL when none exists. */
+const char *pt_scale_spelling(int exp10);
+
+/* Iteration for documentation tools and tests. */
+size_t		pt_unit_count(void);
+const pt_unit *pt_unit_at(size_t index);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * ptarget_core.h — the plain-C heart of ptarget: one performance target.
+ *
+ * Everything here is free of PostgreSQL headers so it can be unit-tested,
+ * fuzzed and benchmarked on its own.  The PostgreSQL glue (pg_*.c) only
+ * moves bytes in and out and turns pt_error into ereport().
+ *
+ * A target is a quantity (operator, exact magnitude, unit), a date
+ * constraint, or a label.  Quantities and dates denote a set of allowed values
+ * on one dimension, held as two bounds in the dimension's base unit (or in
+ * days since 2000-01-01 for dates), computed once at input.
+ */
+#ifndef PTARGET_CORE_H
+#define PTARGET_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pt_decimal.h"
+#include "pt_units.h"
+
+/* Stored in every packed value, so later releases can read today's data. */
+#define PT_FORMAT_VERSION 1
+
+typedef enum pt_kind
+{
+	PT_KIND_QUANTITY = 1,
+	PT_KIND_DATE = 2,
+	PT_KIND_LABEL = 3
+} pt_kind;
+
+/* Operators as written; the order of the values is part of the disk format. */
+typedef enum pt_op
+{
+	PT_OP_NONE = 0,				/* labels */
+	PT_OP_EQ = 1,				/* a, =a        [a, a] */
+	PT_OP_GE = 2,				/* ≥a           [a, +inf) */
+	PT_OP_GT = 3,				/* >a           (a, +inf) */
+	PT_OP_LE = 4,				/* ≤a           (-inf, a] */
+	PT_OP_LT = 5,				/* <a           (-inf, a) */
+	PT_OP_RANGE = 6				/* a~b          [a, b] */
+} pt_op;
+
+#define PT_FLAG_APPROXIMATE 0x01	/* written with 约 / 左右: display only */
+
+typedef struct pt_bound
+{
+	bool		infinite;
+	bool		inclusive;
+	pt_decimal	value;			/* quantities: in the base unit */
+	int32_t		day;			/* dates: days since 2000-01-01 */
+} pt_bound;
+
+typedef struct pt_target
+{
+	pt_kind		kind;
+	pt_op		op;
+	uint8_t		flags;
+
+	/* quantities */
+	uint8_t		unit_id;		/* written unit: catalog id, NONE or WORD */
+	uint8_t		scale;			/* written scale word exponent (万 = 4) */
+	uint8_t		places[2];		/* decimal places written, lower and upper */
+	const char *unit_key;		/* dimension key: base unit spelling plus any
+								 * /denominators, e.g. "元/人/月"; "" = none */
+	uint8_t		unit_key_len;
+
+	/* quantities and dates: the allowed set */
+	pt_bound	lower;
+	pt_bound	upper;
+
+	/* labels: normalized text, not NUL-terminated */
+	const char *label;
+	size_t		label_len;
+} pt_target;
+
+typedef enum pt_status
+{
+	PT_OK = 0,
+	PT_ERR_SYNTAX,				/* SQLSTATE 22P02 */
+	PT_ERR_DATE,				/* SQLSTATE 22008 */
+	PT_ERR_RANGE,				/* SQLSTATE 22003 */
+	PT_ERR_INVALID,				/* SQLSTATE 22023: a valid value, a wrong request */
+	PT_ERR_CORRUPT				/* SQLSTATE XX001: bad packed bytes */
+} pt_status;
+
+typedef struct pt_error
+{
+	pt_status	status;
+	char		message[200];
+	char		hint[300];
+} pt_error;
+
+/*
+ * Scratch space a parse needs: the parser writes folded text, the unit key
+ * and the label into it, and the result points into it.  Size it with
+ * pt_parse_scratch_size(input length).
+ */
+size_t		pt_parse_scratch_size(size_t len);
+
+/* Parses UTF-8 text into *out.  Returns PT_OK or fills *err. */
+pt_status	pt_parse(const char *text, size_t len, pt_target *out,
+					 char *scratch, pt_error *err);
+
+/*
+ * Builds a quantity from parts (constructor): operator text such as "≥" or
+ * "不低于", a decimal magnitude, and a unit text such as "万元".
+ */
+pt_status	pt_build(const char *op, size_t op_len, const pt_decimal *magnitude,
+					 int places, const char *unit, size_t unit_len,
+					 pt_target *out, char *scratch, pt_error *err);
+
+/* Would this label read back as something else unless written in quotes? */
+bool		pt_label_needs_quotes(const char *label, size_t len);
+
+/* Canonical text.  Returns the length; writes at most cap bytes + NUL. */
+size_t		pt_format(const pt_target *t, char *buf, size_t cap);
+/* Upper bound of pt_format's length for this value. */
+size_t		pt_format_size(const pt_target *t);
+
+/* Written parts, for accessors. */
+const char *pt_op_symbol(pt_op op);
+size_t		pt_format_unit(const pt_target *t, char *buf, size_t cap);
+size_t		pt_format_dimension(const pt_target *t, char *buf, size_t cap);
+/* The magnitude (lower end for ranges) in the written unit. */
+bool		pt_written_magnitude(const pt_target *t, bool upper, pt_decimal *out);
+
+/* Packed on-disk form (the payload of the varlena). */
+size_t		pt_packed_size(const pt_target *t);
+void		pt_pack(const pt_target *t, uint8_t *dst);
+/* Reads packed bytes; pointers in *out point into src.  false if malformed. */
+bool		pt_unpack(const uint8_t *src, size_t len, pt_target *out);
+
+/* Sets the bounds' infinite/inclusive flags from t->op. */
+void		pt_bounds_from_op(pt_target *t);
+
+/* Semantics (pt_semantics.c): all on unpacked values, no allocation. */
+int			pt_compare(const pt_target *a, const pt_target *b);
+bool		pt_equal(const pt_target *a, const pt_target *b);
+bool		pt_contains(const pt_target *a, const pt_target *b);
+bool		pt_overlaps(const pt_target *a, const pt_target *b);
+/* Is a number, taken in t's written unit, inside t? */
+bool		pt_contains_number(const pt_target *t, const pt_decimal *n, bool *comparable);
+bool		pt_contains_day(const pt_target *t, int32_t day);
+
+/*
+ * Bytes that identify the value's set (kind, dimension, bounds; a label's
+ * text): equal values give equal bytes, so the glue hashes these.  *key
+ * points into buf (PT_HASH_KEY_MAX bytes) or into the label.
+ */
+#define PT_HASH_KEY_MAX (8 + PT_UNIT_MAX_BYTES + 2 * 24)
+size_t		pt_hash_key(const pt_target *t, uint8_t *buf, const uint8_t **key);
+
+/* Re-expresses a quantity in another unit of its dimension, exactly. */
+pt_status	pt_convert(const pt_target *t, const char *unit, size_t unit_len,
+					   pt_target *out, char *scratch, pt_error *err);
+
+#endif
