@@ -12,7 +12,7 @@ CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
 GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-REGRESS = io errors units dates operators accessors seeds
+REGRESS = io errors units dates operators accessors seeds encoding
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config

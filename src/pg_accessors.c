@@ -279,8 +279,14 @@ ptarget_convert(PG_FUNCTION_ARGS)
 	pt_error	err;
 
 	PG_GETARG_PTARGET(0, &t);
-	report_or_return(pt_convert(&t, unit, unit_len, &out, scratch, &err), &err,
-					 text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	if (pt_convert(&t, unit, unit_len, &out, scratch, &err) != PT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot write target \"%s\" in unit \"%s\"",
+						DatumGetCString(DirectFunctionCall1(ptarget_out, PG_GETARG_DATUM(0))),
+						text_to_cstring(PG_GETARG_TEXT_PP(1))),
+				 errdetail("%s", err.message),
+				 errhint("%s", err.hint)));
 	PG_RETURN_DATUM(pg_ptarget_datum(&out));
 }
 

@@ -215,7 +215,8 @@ ptarget_send(PG_FUNCTION_ARGS)
 	utf8 = canonical_utf8(&t, &len);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PT_BINARY_VERSION);
-	pq_sendtext(&buf, pg_ptarget_cstring(utf8, len), -1);
+	utf8 = pg_ptarget_cstring(utf8, len);
+	pq_sendtext(&buf, utf8, strlen(utf8));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 

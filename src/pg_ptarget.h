@@ -41,6 +41,9 @@ char	   *pg_ptarget_cstring(const char *utf8, size_t len);
 /* UTF-8 copy of a text argument (for unit and operator arguments). */
 char	   *pg_ptarget_utf8(text *t, size_t *len);
 
+/* the type's output function, for messages that quote a value */
+extern Datum ptarget_out(PG_FUNCTION_ARGS);
+
 /* numeric <-> exact decimal */
 Datum		pg_decimal_to_numeric(const pt_decimal *d, int places);
 void		pg_numeric_to_decimal(Datum numeric, pt_decimal *d, int *places);

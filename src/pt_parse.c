@@ -722,6 +722,33 @@ scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
 	return make_period(year, month, 1, 0, p, err);
 }
 
+/* A range separator, then a four-digit year written with 年. */
+static bool
+year_follows_separator(const cursor *c)
+{
+	cursor		probe = *c;
+
+	return accept_any(&probe, range_separators, LENGTHOF(range_separators)) &&
+		(skip_spaces(&probe), scan_small_int(&probe, 4, 4) >= 0) && looking_at(&probe, "年");
+}
+
+/* The second end of 2025年1月至3月: a month (and day) in the first end's year. */
+static scan_outcome
+scan_period_in_year(cursor *c, int32_t first_day, period *p, pt_error *err)
+{
+	cursor		probe = *c;
+	int			year,
+				month,
+				day;
+
+	skip_spaces(&probe);
+	if (scan_small_int(&probe, 1, 2) < 0 || !looking_at(&probe, "月"))
+		return SCAN_NONE;
+	pt_date_from_days(first_day, &year, &month, &day);
+	memset(p, 0, sizeof(*p));
+	return scan_chinese_date(c, year, p, err);
+}
+
 static scan_outcome
 scan_period(cursor *c, period *p, pt_error *err)
 {
@@ -738,6 +765,12 @@ scan_period(cursor *c, period *p, pt_error *err)
 	{
 		*c = probe;
 		return scan_chinese_date(c, year, p, err);
+	}
+	if (year_follows_separator(&probe))
+	{
+		/* 2024-2025年: a bare year opening a range of years */
+		*c = probe;
+		return whole_year(year, p, err);
 	}
 	if ((looking_at(&probe, "-") || looking_at(&probe, ".") || looking_at(&probe, "/")) &&
 		is_digit_at(&probe, probe.pos + 1))
@@ -781,6 +814,8 @@ scan_date(cursor *c, pt_target *t, pt_error *err)
 		if (op == PT_OP_NONE && accept_any(&probe, range_separators, LENGTHOF(range_separators)))
 		{
 			r = scan_period(&probe, &b, err);
+			if (r == SCAN_NONE)
+				r = scan_period_in_year(&probe, a.first, &b, err);
 			if (r == SCAN_ERROR)
 				return r;
 			if (r == SCAN_FULL)
