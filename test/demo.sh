@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# test/demo.sh — the main job: set up, build, install, start a private
+# throwaway cluster, load the sample documents, run example queries.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+install_packages
+build_and_install
+start_cluster
+
+psql -X -q -v ON_ERROR_STOP=1 -v root="$ROOT" -f "$ROOT/test/demo.sql"
