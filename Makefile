@@ -7,12 +7,13 @@ MODULE_big = ptarget
 
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
-            src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c
+            src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c \
+            src/pt_document.c
 # the thin PostgreSQL glue
-GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c
+GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-REGRESS = io errors units dates operators accessors seeds encoding
+REGRESS = io errors units dates operators accessors seeds encoding import
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
@@ -31,8 +32,13 @@ test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/*.h
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
 
-unit: test/unit/test_core
+test/unit/test_document: test/unit/test_document.c src/pt_document.c src/pt_document.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c src/pt_document.c
+
+# each program prints "N passed, M failed"; the runner adds them up
+unit: test/unit/test_core test/unit/test_document
 	test/unit/test_core test/data/seed_cells.tsv
+	test/unit/test_document $(SEEDS)
 
 .PHONY: unit
-EXTRA_CLEAN = test/unit/test_core test/tools/units_table
+EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/tools/units_table

@@ -283,3 +283,31 @@ COMMENT ON CAST (pg_catalog.numeric AS @extschema@.ptarget) IS 'a bare number as
 COMMENT ON CAST (@extschema@.ptarget AS pg_catalog.numrange) IS 'quantity target to its allowed range in the base unit';
 COMMENT ON CAST (@extschema@.ptarget AS pg_catalog.daterange) IS 'date target to its allowed days';
 COMMENT ON CAST (@extschema@.ptarget AS pg_catalog.jsonb) IS 'all parts of the target as jsonb';
+
+-- ------------------------------------------------------------------ documents
+
+CREATE FUNCTION @extschema@.ptarget_parse_document(
+    document pg_catalog.text, lenient pg_catalog.bool DEFAULT false,
+    OUT department_code pg_catalog.text, OUT department_name pg_catalog.text,
+    OUT project pg_catalog.text, OUT "position" pg_catalog.int4,
+    OUT level1 pg_catalog.text, OUT level2 pg_catalog.text, OUT level3 pg_catalog.text,
+    OUT description pg_catalog.text, OUT value_text pg_catalog.text,
+    OUT target @extschema@.ptarget, OUT note pg_catalog.text, OUT line pg_catalog.int4)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ptarget_parse_document' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 300;
+
+CREATE FUNCTION @extschema@.ptarget_import(
+    document pg_catalog.text, source pg_catalog.text DEFAULT NULL,
+    schema pg_catalog.name DEFAULT NULL, lenient pg_catalog.bool DEFAULT false,
+    OUT department_code pg_catalog.text, OUT department_name pg_catalog.text,
+    OUT project pg_catalog.text, OUT "position" pg_catalog.int4,
+    OUT level1 pg_catalog.text, OUT level2 pg_catalog.text, OUT level3 pg_catalog.text,
+    OUT description pg_catalog.text, OUT value_text pg_catalog.text,
+    OUT target @extschema@.ptarget, OUT note pg_catalog.text, OUT line pg_catalog.int4)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ptarget_import' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 300;
+
+COMMENT ON FUNCTION @extschema@.ptarget_parse_document(pg_catalog.text, pg_catalog.bool) IS
+    'reads a 绩效目标表 document: one row per indicator (cells, value text, parsed target, note, line); writes nothing';
+COMMENT ON FUNCTION @extschema@.ptarget_import(pg_catalog.text, pg_catalog.text, pg_catalog.name, pg_catalog.bool) IS
+    'loads a 绩效目标表 document into ptarget_document / ptarget_project / ptarget_indicator in the given schema (default: first schema of search_path), replacing re-imported projects; returns the rows loaded';

@@ -27,7 +27,7 @@ SELECT ptarget('≥', 95, '%') AS a, ptarget('不超过', 50, '万元') AS b, pt
        ptarget('<', 5.50, '次') AS d, ptarget('=', 3, '') AS e, 96.5::ptarget AS f,
        ptarget('≥', 20, '万人次') = '≥200000人次' AS g;
 
--- honest marking: every function is IMMUTABLE, STRICT and PARALLEL SAFE;
+-- honest marking: every function but ptarget_import is IMMUTABLE, STRICT and PARALLEL SAFE;
 -- LEAKPROOF only where no error can come from the arguments
 SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args, p.provolatile AS vol,
        p.proisstrict AS strict, p.proparallel AS par, p.proleakproof AS leakproof

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test/run_tests.sh — sets everything up and runs every test:
-#   plain-C unit tests (ASan/UBSan), pg_regress suites on a private cluster.
+#   plain-C unit tests (ASan/UBSan), pg_regress suites, dump/restore and
+#   concurrency scripts on a private cluster.
 # Ends with one line "N passed, M failed"; exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -10,16 +11,17 @@ start_cluster
 
 passed=0
 failed=0
-# add "N passed, M failed" from a log's last such line to the totals
+# add every "N passed, M failed" line of a log to the totals
 tally() {
-	local line
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
-	if [ -z "$line" ]; then
-		echo "!! $2 printed no result line"; failed=$((failed + 1)); return
+	local lines p f
+	lines=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" || true)
+	if [ -z "$lines" ]; then
+		echo "!! $2 printed no result line"; tail -20 "$1"; failed=$((failed + 1)); return
 	fi
-	passed=$((passed + $(echo "$line" | awk '{print $1}')))
-	failed=$((failed + $(echo "$line" | awk '{print $3}')))
-	echo "== $2: $line"
+	p=$(echo "$lines" | awk '{s += $1} END {print s}')
+	f=$(echo "$lines" | awk '{s += $3} END {print s}')
+	passed=$((passed + p)); failed=$((failed + f))
+	echo "== $2: $p passed, $f failed"
 }
 
 LOG=$(mktemp -d /tmp/ptarget-tests.XXXXXX)
@@ -39,6 +41,18 @@ fi
 [ "$bad" = 0 ] || cat "$ROOT/regression.diffs" 2>/dev/null | head -200
 echo "== pg_regress: $ok passed, $bad failed"
 passed=$((passed + ok)); failed=$((failed + bad))
+
+# scripts that print "N passed, M failed" themselves
+run_script() { # log-name title command...
+	local log="$LOG/$1.log" title=$2
+	shift 2
+	echo "== $title"
+	"$@" >"$log" 2>&1 || true
+	grep -E '^(FAIL|!!)' "$log" || true
+	tally "$log" "$title"
+}
+run_script dump "dump/restore and COPY round trips" bash "$ROOT/test/dump_restore.sh"
+run_script concurrency "concurrent imports and queries" bash "$ROOT/test/concurrency.sh"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,630 @@
+/*
+ * pg_import.c — reading whole performance target documents (绩效目标表).
+ *
+ *   ptarget_parse_document(document, lenient)  rows, no side effects
+ *   ptarget_import(document, source, schema, lenient)  the same rows, loaded
+ *
+ * The plain-C parser (pt_document.c) finds projects and cells; this file
+ * parses each 指标值 cell as a ptarget and, for an import, writes ordinary
+ * user tables in the caller's schema with SPI.  The import runs with the
+ * caller's rights, under search_path = pg_catalog, with every name it builds
+ * quoted and schema-qualified.
+ */
+#include "pg_ptarget.h"
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+
+#include "pt_document.h"
+
+/* Columns of the rows both functions return (see ptarget--1.0.sql). */
+enum
+{
+	COL_DEPT_CODE,
+	COL_DEPT_NAME,
+	COL_PROJECT,
+	COL_POSITION,
+	COL_LEVEL1,
+	COL_LEVEL2,
+	COL_LEVEL3,
+	COL_DESCRIPTION,
+	COL_VALUE_TEXT,
+	COL_TARGET,
+	COL_NOTE,
+	COL_LINE,
+	N_COLS
+};
+
+/* One parsed indicator: the document's cells plus the value read as a target. */
+typedef struct indicator_row
+{
+	const pt_doc_project *project;
+	const pt_doc_indicator *cells;
+	Datum		target;			/* ptarget, or 0 when the value is not one */
+	pt_kind		kind;
+	char	   *note;			/* NULL when the value needed none */
+} indicator_row;
+
+typedef struct parsed_document
+{
+	pt_document doc;
+	indicator_row *rows;
+	int			n_rows;
+	char	   *utf8;			/* the document in UTF-8 (rows point into it) */
+	size_t		utf8_len;
+} parsed_document;
+
+static void *
+palloc_alloc(void *ctx, size_t size)
+{
+	return palloc_extended(size, MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+/* A document text as a server-encoding text datum. */
+static Datum
+text_datum(pt_doc_text t)
+{
+	return PointerGetDatum(pg_ptarget_text(t.ptr, t.len));
+}
+
+static char *
+doc_cstring(pt_doc_text t)
+{
+	return pnstrdup(t.ptr, t.len);
+}
+
+/* Reads one 指标值 cell: a ptarget, or a note saying why it is none. */
+static void
+read_value(indicator_row *row)
+{
+	pt_doc_text v = row->cells->value;
+	char	   *scratch = palloc(pt_parse_scratch_size(v.len));
+	pt_target	t;
+	pt_error	err;
+
+	if (pt_parse(v.ptr, v.len, &t, scratch, &err) != PT_OK)
+	{
+		row->note = psprintf("not a valid target, kept as text: %s", err.message);
+		return;
+	}
+	row->target = pg_ptarget_datum(&t);
+	row->kind = t.kind;
+	if (t.kind == PT_KIND_LABEL && pt_label_needs_quotes(t.label, t.label_len))
+		row->note = pstrdup("read as a label: the text contains digits but is not a target");
+}
+
+static void
+report_document_error(const pt_doc_error *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 err->line > 0
+			 ? errmsg("invalid performance target document at line %d%s%s%s", err->line,
+					  err->project_title[0] ? " (project \"" : "",
+					  err->project_title,
+					  err->project_title[0] ? "\")" : "")
+			 : errmsg("invalid performance target document"),
+			 errdetail("%s", err->message),
+			 errhint("%s", err->hint)));
+}
+
+/* Within one document a project may appear once: it is identified by code and name. */
+typedef struct seen_project
+{
+	uint64		key;			/* hash of department code and name */
+	int			index;			/* first project with that hash */
+} seen_project;
+
+static bool
+same_project(const pt_doc_project *a, const pt_doc_project *b)
+{
+	return a->name.len == b->name.len && memcmp(a->name.ptr, b->name.ptr, a->name.len) == 0 &&
+		a->dept_code.len == b->dept_code.len &&
+		memcmp(a->dept_code.ptr, b->dept_code.ptr, a->dept_code.len) == 0;
+}
+
+static void
+check_unique_projects(const pt_document *doc)
+{
+	HASHCTL		ctl = {0};
+	HTAB	   *seen;
+	int			i;
+
+	ctl.keysize = sizeof(uint64);
+	ctl.entrysize = sizeof(seen_project);
+	seen = hash_create("ptarget projects", Max(doc->n_projects, 16), &ctl, HASH_ELEM | HASH_BLOBS);
+	for (i = 0; i < doc->n_projects; i++)
+	{
+		const pt_doc_project *p = &doc->projects[i];
+		uint64		key = hash_bytes_extended((const unsigned char *) p->name.ptr, (int) p->name.len,
+											  hash_bytes((const unsigned char *) p->dept_code.ptr,
+														 (int) p->dept_code.len));
+		bool		found;
+		seen_project *entry = hash_search(seen, &key, HASH_ENTER, &found);
+
+		if (!found)
+			entry->index = i;
+		else if (same_project(&doc->projects[entry->index], p))	/* not a hash collision */
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid performance target document at line %d (project \"%s\")",
+							p->first_line, doc_cstring(p->title)),
+					 errdetail("The project %s %s already appears at line %d.",
+							   doc_cstring(p->dept_code), doc_cstring(p->name),
+							   doc->projects[entry->index].first_line),
+					 errhint("A document lists each project once; split it into two documents.")));
+	}
+	hash_destroy(seen);
+}
+
+static void
+parse_document(text *document, bool lenient, parsed_document *out)
+{
+	char	   *server = text_to_cstring(document);
+	size_t		len = strlen(server);
+	pt_allocator alloc = {palloc_alloc, NULL};
+	pt_doc_error err;
+	int			i,
+				j,
+				n = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->utf8 = (char *) pg_do_encoding_conversion((unsigned char *) server, (int) len,
+												   GetDatabaseEncoding(), PG_UTF8);
+	out->utf8_len = (out->utf8 == server) ? len : strlen(out->utf8);
+	if (pt_document_parse(out->utf8, out->utf8_len, lenient, &alloc, &out->doc, &err) != 0)
+		report_document_error(&err);
+	check_unique_projects(&out->doc);
+
+	for (i = 0; i < out->doc.n_projects; i++)
+		n += out->doc.projects[i].n_indicators;
+	out->rows = palloc0_array(indicator_row, Max(n, 1));
+	for (i = 0; i < out->doc.n_projects; i++)
+	{
+		const pt_doc_project *p = &out->doc.projects[i];
+
+		for (j = 0; j < p->n_indicators; j++)
+		{
+			indicator_row *row = &out->rows[out->n_rows++];
+
+			CHECK_FOR_INTERRUPTS();
+			row->project = p;
+			row->cells = &p->indicators[j];
+			read_value(row);
+		}
+	}
+}
+
+/* The rows both functions return: one per indicator, then one per skipped part. */
+static void
+emit_rows(FunctionCallInfo fcinfo, const parsed_document *pd)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			i;
+
+	for (i = 0; i < pd->n_rows; i++)
+	{
+		const indicator_row *r = &pd->rows[i];
+		Datum		values[N_COLS];
+		bool		nulls[N_COLS] = {0};
+
+		values[COL_DEPT_CODE] = text_datum(r->project->dept_code);
+		values[COL_DEPT_NAME] = text_datum(r->project->dept_name);
+		values[COL_PROJECT] = text_datum(r->project->name);
+		values[COL_POSITION] = Int32GetDatum(r->cells->position);
+		values[COL_LEVEL1] = text_datum(r->cells->level1);
+		values[COL_LEVEL2] = text_datum(r->cells->level2);
+		values[COL_LEVEL3] = text_datum(r->cells->level3);
+		values[COL_DESCRIPTION] = text_datum(r->cells->description);
+		values[COL_VALUE_TEXT] = text_datum(r->cells->value);
+		values[COL_TARGET] = r->target;
+		nulls[COL_TARGET] = (r->target == (Datum) 0);
+		values[COL_NOTE] = r->note ? CStringGetTextDatum(r->note) : (Datum) 0;
+		nulls[COL_NOTE] = (r->note == NULL);
+		values[COL_LINE] = Int32GetDatum(r->cells->line);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	for (i = 0; i < pd->doc.n_skipped; i++)
+	{
+		const pt_doc_skip *s = &pd->doc.skipped[i];
+		Datum		values[N_COLS] = {0};
+		bool		nulls[N_COLS];
+
+		memset(nulls, true, sizeof(nulls));
+		values[COL_PROJECT] = text_datum(s->title);
+		nulls[COL_PROJECT] = (s->title.len == 0);
+		values[COL_NOTE] = CStringGetTextDatum(psprintf("skipped: %s (%s)", doc_cstring(s->message),
+														doc_cstring(s->hint)));
+		nulls[COL_NOTE] = false;
+		values[COL_LINE] = Int32GetDatum(s->line);
+		nulls[COL_LINE] = false;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+}
+
+PG_FUNCTION_INFO_V1(ptarget_parse_document);
+Datum
+ptarget_parse_document(PG_FUNCTION_ARGS)
+{
+	parsed_document pd;
+
+	InitMaterializedSRF(fcinfo, 0);
+	parse_document(PG_GETARG_TEXT_PP(0), PG_GETARG_BOOL(1), &pd);
+	emit_rows(fcinfo, &pd);
+	return (Datum) 0;
+}
+
+/* ---------------------------------------------------------------- import */
+
+/* Names the import builds, quoted and qualified once. */
+typedef struct import_names
+{
+	const char *schema;			/* quoted target schema */
+	const char *ext_schema;		/* quoted schema of the ptarget type */
+	Oid			ptarget_type;
+} import_names;
+
+static void
+spi_exec(const char *sql, int expected)
+{
+	int			rc = SPI_execute(sql, false, 0);
+
+	if (rc != expected)
+		elog(ERROR, "ptarget import: SPI_execute returned %d for: %s", rc, sql);
+}
+
+/*
+ * The tables are ordinary user tables owned by the caller, created on first
+ * import (not extension members, so pg_dump and DROP EXTENSION treat them as
+ * data).  See README "Importing documents" for the columns.
+ */
+static void
+create_tables(const import_names *n)
+{
+	const char *s = n->schema;
+	const char *x = n->ext_schema;
+
+	spi_exec(psprintf(
+					  "CREATE TABLE IF NOT EXISTS %s.ptarget_document ("
+					  " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+					  " source text,"
+					  " content_sha256 text NOT NULL UNIQUE,"
+					  " imported_at timestamptz NOT NULL DEFAULT pg_catalog.now(),"
+					  " projects integer NOT NULL, indicators integer NOT NULL,"
+					  " quantities integer NOT NULL, dates integer NOT NULL,"
+					  " labels integer NOT NULL, unparsed integer NOT NULL)", s),
+			 SPI_OK_UTILITY);
+	spi_exec(psprintf(
+					  "CREATE TABLE IF NOT EXISTS %s.ptarget_project ("
+					  " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+					  " department_code text NOT NULL, department_name text NOT NULL,"
+					  " name text NOT NULL, title text NOT NULL, ordinal text NOT NULL,"
+					  " budget_unit text NOT NULL, budget_total numeric, fiscal_funds numeric,"
+					  " other_funds numeric, purpose text NOT NULL, goals text NOT NULL,"
+					  " title_line integer NOT NULL,"
+					  " document_id bigint NOT NULL REFERENCES %s.ptarget_document(id),"
+					  " UNIQUE (department_code, name))", s, s),
+			 SPI_OK_UTILITY);
+	spi_exec(psprintf(
+					  "CREATE TABLE IF NOT EXISTS %s.ptarget_indicator ("
+					  " project_id bigint NOT NULL REFERENCES %s.ptarget_project(id) ON DELETE CASCADE,"
+					  " position integer NOT NULL, level1 text NOT NULL, level1_written text NOT NULL,"
+					  " level2 text NOT NULL, level3 text NOT NULL, description text NOT NULL,"
+					  " value_text text NOT NULL, target %s.ptarget, note text,"
+					  " value_line integer NOT NULL,"
+					  " PRIMARY KEY (project_id, position))", s, s, x),
+			 SPI_OK_UTILITY);
+	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_indicator_target_idx"
+					  " ON %s.ptarget_indicator (target)", s), SPI_OK_UTILITY);
+	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_project_document_idx"
+					  " ON %s.ptarget_project (document_id)", s), SPI_OK_UTILITY);
+	/* one flat row per indicator, plain columns only, for BI tools */
+	spi_exec(psprintf(
+					  "CREATE OR REPLACE VIEW %s.ptarget_indicators AS SELECT"
+					  " p.department_code, p.department_name, p.name AS project,"
+					  " i.position, i.level1, i.level2, i.level3, i.description, i.value_text,"
+					  " %s.ptarget_kind(i.target) AS kind, %s.ptarget_operator(i.target) AS operator,"
+					  " %s.ptarget_magnitude(i.target) AS magnitude,"
+					  " %s.ptarget_magnitude_upper(i.target) AS magnitude_upper,"
+					  " %s.ptarget_unit(i.target) AS unit, %s.ptarget_base_unit(i.target) AS base_unit,"
+					  " %s.ptarget_dimension(i.target) AS dimension,"
+					  " %s.ptarget_lower(i.target) AS lower_bound,"
+					  " %s.ptarget_lower_inclusive(i.target) AS lower_inclusive,"
+					  " %s.ptarget_upper(i.target) AS upper_bound,"
+					  " %s.ptarget_upper_inclusive(i.target) AS upper_inclusive,"
+					  " %s.ptarget_lower_date(i.target) AS first_day,"
+					  " %s.ptarget_upper_date(i.target) AS last_day,"
+					  " %s.ptarget_label(i.target) AS label,"
+					  " i.target::pg_catalog.text AS target_text, i.note, i.value_line,"
+					  " d.source, d.imported_at"
+					  " FROM %s.ptarget_indicator i"
+					  " JOIN %s.ptarget_project p ON p.id OPERATOR(pg_catalog.=) i.project_id"
+					  " JOIN %s.ptarget_document d ON d.id OPERATOR(pg_catalog.=) p.document_id",
+					  s, x, x, x, x, x, x, x, x, x, x, x, x, x, x, s, s, s),
+			 SPI_OK_UTILITY);
+}
+
+/* Appends one element to an array under construction. */
+static ArrayBuildState *
+add(ArrayBuildState *a, Datum value, bool isnull, Oid type)
+{
+	return accumArrayResult(a, value, isnull, type, CurrentMemoryContext);
+}
+
+static Datum
+finish_array(ArrayBuildState *a, Oid type)
+{
+	if (a == NULL)
+		return PointerGetDatum(construct_empty_array(type));
+	return makeArrayResult(a, CurrentMemoryContext);
+}
+
+/* numeric of an amount cell, or NULL when the cell is empty */
+static Datum
+amount_datum(pt_doc_text t, bool *isnull)
+{
+	*isnull = (t.len == 0);
+	if (*isnull)
+		return (Datum) 0;
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(doc_cstring(t)),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+static int64
+upsert_document(const import_names *n, const parsed_document *pd, text *source, const int counts[5])
+{
+	Oid			types[8] = {TEXTOID, BYTEAOID, INT4OID, INT4OID, INT4OID, INT4OID, INT4OID, INT4OID};
+	Datum		values[8];
+	char		nulls[8] = {' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+	bytea	   *content = palloc(VARHDRSZ + pd->utf8_len);
+	bool		isnull;
+	int			rc;
+
+	SET_VARSIZE(content, VARHDRSZ + pd->utf8_len);
+	memcpy(VARDATA(content), pd->utf8, pd->utf8_len);
+	values[0] = PointerGetDatum(source);
+	nulls[0] = source ? ' ' : 'n';
+	values[1] = PointerGetDatum(content);
+	values[2] = Int32GetDatum(pd->doc.n_projects);
+	values[3] = Int32GetDatum(pd->n_rows);
+	values[4] = Int32GetDatum(counts[PT_KIND_QUANTITY]);
+	values[5] = Int32GetDatum(counts[PT_KIND_DATE]);
+	values[6] = Int32GetDatum(counts[PT_KIND_LABEL]);
+	values[7] = Int32GetDatum(counts[0]);	/* values that are no target */
+	rc = SPI_execute_with_args(psprintf(
+										"INSERT INTO %s.ptarget_document AS d (source, content_sha256, projects,"
+										" indicators, quantities, dates, labels, unparsed)"
+										" VALUES ($1, pg_catalog.encode(pg_catalog.sha256($2), 'hex'), $3, $4, $5, $6, $7, $8)"
+										" ON CONFLICT (content_sha256) DO UPDATE SET imported_at = pg_catalog.now(),"
+										" source = COALESCE(EXCLUDED.source, d.source)"
+										" RETURNING id", n->schema),
+							   8, types, values, nulls, false, 0);
+	if (rc != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+		elog(ERROR, "ptarget import: could not record the document");
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+/* Inserts or updates one project; returns its id. */
+static int64
+upsert_project(SPIPlanPtr plan, const pt_doc_project *p, int64 document_id)
+{
+	Datum		values[13];
+	char		nulls[13];
+	bool		isnull;
+
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = text_datum(p->dept_code);
+	values[1] = text_datum(p->dept_name);
+	values[2] = text_datum(p->name);
+	values[3] = text_datum(p->title);
+	values[4] = text_datum(p->ordinal);
+	values[5] = text_datum(p->budget_unit);
+	values[6] = amount_datum(p->budget_total, &isnull);
+	nulls[6] = isnull ? 'n' : ' ';
+	values[7] = amount_datum(p->fiscal_funds, &isnull);
+	nulls[7] = isnull ? 'n' : ' ';
+	values[8] = amount_datum(p->other_funds, &isnull);
+	nulls[8] = isnull ? 'n' : ' ';
+	values[9] = text_datum(p->purpose);
+	values[10] = text_datum(p->goals);
+	values[11] = Int32GetDatum(p->first_line);
+	values[12] = Int64GetDatum(document_id);
+	if (SPI_execute_plan(plan, values, nulls, false, 0) != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
+		elog(ERROR, "ptarget import: could not record project");
+	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+}
+
+static SPIPlanPtr
+prepare_project_upsert(const import_names *n)
+{
+	Oid			types[13] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, NUMERICOID,
+	NUMERICOID, NUMERICOID, TEXTOID, TEXTOID, INT4OID, INT8OID};
+	SPIPlanPtr	plan = SPI_prepare(psprintf(
+											"INSERT INTO %s.ptarget_project AS p (department_code, department_name, name,"
+											" title, ordinal, budget_unit, budget_total, fiscal_funds, other_funds,"
+											" purpose, goals, title_line, document_id)"
+											" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+											" ON CONFLICT (department_code, name) DO UPDATE SET"
+											" department_name = EXCLUDED.department_name, title = EXCLUDED.title,"
+											" ordinal = EXCLUDED.ordinal, budget_unit = EXCLUDED.budget_unit,"
+											" budget_total = EXCLUDED.budget_total, fiscal_funds = EXCLUDED.fiscal_funds,"
+											" other_funds = EXCLUDED.other_funds, purpose = EXCLUDED.purpose,"
+											" goals = EXCLUDED.goals, title_line = EXCLUDED.title_line,"
+											" document_id = EXCLUDED.document_id"
+											" RETURNING id", n->schema),
+										13, types);
+
+	if (plan == NULL)
+		elog(ERROR, "ptarget import: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	return plan;
+}
+
+/*
+ * Replaces the indicators of the given projects with the document's rows, in
+ * two statements for the whole document (arrays, not one round trip per row).
+ */
+static void
+replace_indicators(const import_names *n, const parsed_document *pd, const int64 *project_ids)
+{
+	ArrayBuildState *ids = NULL,
+			   *pos = NULL,
+			   *l1 = NULL,
+			   *l1w = NULL,
+			   *l2 = NULL,
+			   *l3 = NULL,
+			   *desc = NULL,
+			   *val = NULL,
+			   *tgt = NULL,
+			   *note = NULL,
+			   *line = NULL,
+			   *projects = NULL;
+	Oid			ptarget_array = get_array_type(n->ptarget_type);
+	Oid			types[11] = {INT8ARRAYOID, INT4ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+	TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, ptarget_array, TEXTARRAYOID, INT4ARRAYOID};
+	Datum		values[11];
+	int			i,
+				p = 0;
+
+	for (i = 0; i < pd->doc.n_projects; i++)
+		projects = add(projects, Int64GetDatum(project_ids[i]), false, INT8OID);
+	if (SPI_execute_with_args(psprintf("DELETE FROM %s.ptarget_indicator"
+									   " WHERE project_id OPERATOR(pg_catalog.=) ANY ($1)", n->schema),
+							  1, (Oid[]) {INT8ARRAYOID},
+							  (Datum[]) {finish_array(projects, INT8OID)}, NULL, false, 0) != SPI_OK_DELETE)
+		elog(ERROR, "ptarget import: could not replace indicators");
+
+	for (i = 0; i < pd->n_rows; i++)
+	{
+		const indicator_row *r = &pd->rows[i];
+
+		while (&pd->doc.projects[p] != r->project)
+			p++;
+		ids = add(ids, Int64GetDatum(project_ids[p]), false, INT8OID);
+		pos = add(pos, Int32GetDatum(r->cells->position), false, INT4OID);
+		l1 = add(l1, text_datum(r->cells->level1), false, TEXTOID);
+		l1w = add(l1w, text_datum(r->cells->level1_written), false, TEXTOID);
+		l2 = add(l2, text_datum(r->cells->level2), false, TEXTOID);
+		l3 = add(l3, text_datum(r->cells->level3), false, TEXTOID);
+		desc = add(desc, text_datum(r->cells->description), false, TEXTOID);
+		val = add(val, text_datum(r->cells->value), false, TEXTOID);
+		tgt = add(tgt, r->target, r->target == (Datum) 0, n->ptarget_type);
+		note = add(note, r->note ? CStringGetTextDatum(r->note) : (Datum) 0, r->note == NULL, TEXTOID);
+		line = add(line, Int32GetDatum(r->cells->line), false, INT4OID);
+	}
+	values[0] = finish_array(ids, INT8OID);
+	values[1] = finish_array(pos, INT4OID);
+	values[2] = finish_array(l1, TEXTOID);
+	values[3] = finish_array(l1w, TEXTOID);
+	values[4] = finish_array(l2, TEXTOID);
+	values[5] = finish_array(l3, TEXTOID);
+	values[6] = finish_array(desc, TEXTOID);
+	values[7] = finish_array(val, TEXTOID);
+	values[8] = finish_array(tgt, n->ptarget_type);
+	values[9] = finish_array(note, TEXTOID);
+	values[10] = finish_array(line, INT4OID);
+	if (SPI_execute_with_args(psprintf(
+									   "INSERT INTO %s.ptarget_indicator (project_id, position, level1, level1_written,"
+									   " level2, level3, description, value_text, target, note, value_line)"
+									   " SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+									   n->schema),
+							  11, types, values, NULL, false, 0) != SPI_OK_INSERT)
+		elog(ERROR, "ptarget import: could not insert indicators");
+}
+
+/* The first schema of the search path, where an import without a schema goes. */
+static char *
+default_schema(void)
+{
+	List	   *path = fetch_search_path(false);
+
+	if (path == NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_SCHEMA),
+				 errmsg("no schema has been selected to import into"),
+				 errhint("Pass the schema to ptarget_import, or set search_path.")));
+	return get_namespace_name(linitial_oid(path));
+}
+
+static void
+resolve_names(FunctionCallInfo fcinfo, Name schema_arg, import_names *n)
+{
+	const char *schema = schema_arg ? NameStr(*schema_arg) : default_schema();
+	TupleDesc	desc = ((ReturnSetInfo *) fcinfo->resultinfo)->expectedDesc;
+
+	if (!OidIsValid(get_namespace_oid(schema, true)))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_SCHEMA),
+				 errmsg("schema \"%s\" does not exist", schema),
+				 errhint("Create the schema first, or import into an existing one.")));
+	n->schema = quote_identifier(schema);
+	/* this function lives in the extension's schema, beside the type */
+	n->ext_schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
+	n->ptarget_type = TupleDescAttr(desc, COL_TARGET)->atttypid;
+}
+
+PG_FUNCTION_INFO_V1(ptarget_import);
+Datum
+ptarget_import(PG_FUNCTION_ARGS)
+{
+	parsed_document pd;
+	import_names names;
+	int			counts[5] = {0};
+	int64		document_id;
+	int64	   *project_ids;
+	int			nest_level;
+	int			i;
+	SPIPlanPtr	project_plan;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the document to import is NULL"),
+				 errhint("Pass the document's text, e.g. pg_read_file('…') or psql's :'doc'.")));
+	InitMaterializedSRF(fcinfo, 0);
+	resolve_names(fcinfo, PG_ARGISNULL(2) ? NULL : PG_GETARG_NAME(2), &names);
+	parse_document(PG_GETARG_TEXT_PP(0), !PG_ARGISNULL(3) && PG_GETARG_BOOL(3), &pd);
+	for (i = 0; i < pd.n_rows; i++)
+		counts[pd.rows[i].target ? pd.rows[i].kind : 0]++;
+
+	/* everything below resolves only in pg_catalog or by qualified name (the
+	 * multi-array unnest must be written unqualified: it is syntax) */
+	nest_level = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	/* CREATE … IF NOT EXISTS on later imports is routine, not news */
+	(void) set_config_option("client_min_messages", "warning", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "ptarget import: SPI_connect failed");
+
+	/* imports into one schema run one at a time: no duplicate, no deadlock */
+	DirectFunctionCall1(pg_advisory_xact_lock_int8,
+						Int64GetDatum((int64) hash_bytes_extended((const unsigned char *) names.schema,
+																  (int) strlen(names.schema),
+																  0x70746172)));
+	create_tables(&names);
+	document_id = upsert_document(&names, &pd, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), counts);
+	project_plan = prepare_project_upsert(&names);
+	project_ids = palloc_array(int64, Max(pd.doc.n_projects, 1));
+	for (i = 0; i < pd.doc.n_projects; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		project_ids[i] = upsert_project(project_plan, &pd.doc.projects[i], document_id);
+	}
+	replace_indicators(&names, &pd, project_ids);
+
+	SPI_finish();
+	AtEOXact_GUC(true, nest_level);
+	emit_rows(fcinfo, &pd);
+	return (Datum) 0;
+}
