@@ -7,4 +7,5 @@ install_packages
 build_and_install
 start_cluster
 
-psql -X -q -v ON_ERROR_STOP=1 -v root="$ROOT" -f "$ROOT/test/demo.sql"
+cd "$ROOT"
+psql -X -q -v ON_ERROR_STOP=1 -f test/demo.sql

@@ -1,44 +1,35 @@
--- test/demo.sql — example queries on the real targets of test/data/seeds/.
+-- test/demo.sql — the main job: import the two sample documents and answer
+-- analysts' questions (run by test/demo.sh on a private cluster).
 \pset null '∅'
 \set ECHO queries
 CREATE EXTENSION ptarget;
 
--- every 指标值 cell of the two sample documents, kept as text and as ptarget
-CREATE TABLE cell(file text, project_index int, project text, position int,
-                  level1 text, level2 text, level3 text, line int, value text);
+-- client-side import: psql reads the file, the server parses it
 \set ECHO none
-\set cells_file :root '/test/data/seed_cells.tsv'
-\set cells `cat :cells_file`
-INSERT INTO cell SELECT f[1], f[2]::int, f[3], f[4]::int, f[5], f[6], f[7], f[8]::int, f[9]
-FROM (SELECT string_to_array(l, E'\t') AS f
-      FROM unnest(string_to_array(:'cells', E'\n')) WITH ORDINALITY AS x(l, n) WHERE n > 1 AND l <> '') s;
-CREATE FUNCTION try_ptarget(v text) RETURNS ptarget LANGUAGE plpgsql AS $$
-BEGIN RETURN v::ptarget; EXCEPTION WHEN invalid_text_representation OR datetime_field_overflow THEN RETURN NULL; END $$;
-CREATE TABLE indicator AS SELECT *, try_ptarget(value) AS target FROM cell;
+\set doc000 `cat test/data/seeds/000_e3b62ee139f4edb8.txt`
+\set doc001 `cat test/data/seeds/001_3f8b325168c357be.txt`
 \set ECHO queries
+SELECT count(*) AS indicators_loaded FROM ptarget_import(:'doc000', '000_e3b62ee139f4edb8.txt');
+SELECT count(*) AS indicators_loaded FROM ptarget_import(:'doc001', '001_3f8b325168c357be.txt');
+SELECT source, projects, indicators, quantities, dates, labels, unparsed FROM ptarget_document ORDER BY id;
 
--- what the documents hold
-SELECT ptarget_kind(target) AS kind, count(*) FROM indicator GROUP BY 1 ORDER BY 2 DESC;
+-- which satisfaction targets are weaker than ≥95%?
+SELECT DISTINCT target FROM ptarget_indicator WHERE level2 LIKE '%满意度%' AND NOT target <@ '≥95%' ORDER BY target;
 
--- which satisfaction targets are at least as strict as ≥95%?
-SELECT DISTINCT target FROM indicator WHERE level2 LIKE '%满意度%' AND target <@ '≥95%' ORDER BY target;
+-- which targets are at least as strict as ≥95%?  (every value they allow is ≥95%)
+SELECT target, count(*) FROM ptarget_indicator WHERE target <@ '≥95%' GROUP BY target ORDER BY target;
 
--- which cost targets allow more than 100万元?
-SELECT project, level3, target FROM indicator
-WHERE target && '>100万元' ORDER BY target DESC LIMIT 8;
+-- all cost targets above 100万元
+SELECT project, level3, target_text FROM ptarget_indicators
+WHERE dimension = 'money' AND (upper_bound > 1000000 OR lower_bound > 1000000) ORDER BY upper_bound DESC NULLS FIRST;
 
--- deadlines before October 2025
-SELECT project, level3, target FROM indicator
-WHERE ptarget_kind(target) = 'date' AND ptarget_upper_date(target) < date '2025-10-01';
+-- all deadlines before October
+SELECT project, level3, target_text, last_day FROM ptarget_indicators
+WHERE kind = 'date' AND last_day < date '2025-10-01' ORDER BY last_day;
 
--- equal however written: one row per distinct value
-SELECT '≤0.55万元'::ptarget = '≤5500元' AS equal, ptarget_convert('≤0.55万元', '元') AS in_yuan;
+-- equal however written
+SELECT '≤0.55万元'::ptarget = '≤5500元' AS equal, ptarget_convert('≤0.55万元', '元') AS in_yuan,
+       '≥20万人次'::ptarget @> '≥250000人次' AS contains;
 
--- plain columns for a BI tool
-SELECT value, ptarget_kind(target) AS kind, ptarget_operator(target) AS op, ptarget_magnitude(target) AS magnitude,
-       ptarget_unit(target) AS unit, ptarget_dimension(target) AS dimension,
-       ptarget_lower(target) AS lower, ptarget_upper(target) AS upper
-FROM indicator WHERE line IN (34, 40, 124, 684, 2017) AND file LIKE '000%';
-
--- the cell the parser refuses, kept as text
-SELECT file, line, value FROM indicator WHERE target IS NULL;
+-- nothing lost: values that are not targets are kept as text with a note
+SELECT project, value_text, target_text, note, value_line FROM ptarget_indicators WHERE note IS NOT NULL;
