@@ -8,12 +8,12 @@ MODULE_big = ptarget
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c \
-            src/pt_document.c
+            src/pt_gist.c src/pt_document.c
 # the thin PostgreSQL glue
-GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c
+GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_gist.c src/pg_stats.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-REGRESS = io errors units dates operators accessors seeds encoding import
+REGRESS = io errors units dates operators accessors seeds encoding import gist
 REGRESS_OPTS = --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
@@ -42,3 +42,6 @@ unit: test/unit/test_core test/unit/test_document
 
 .PHONY: unit
 EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/tools/units_table
+
+# PGXS does not track headers: rebuild every object when one changes
+$(OBJS): $(wildcard src/*.h)

@@ -31,6 +31,12 @@ CREATE TYPE @extschema@.ptarget (
     CATEGORY = 'U'
 );
 
+CREATE FUNCTION @extschema@.ptarget_typanalyze(pg_catalog.internal) RETURNS pg_catalog.bool
+    AS 'MODULE_PATHNAME', 'ptarget_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ptarget_typanalyze(pg_catalog.internal) IS
+    'ANALYZE support: ten times the default statistics target, for sub-percent containment estimates';
+ALTER TYPE @extschema@.ptarget SET (ANALYZE = @extschema@.ptarget_typanalyze);
+
 COMMENT ON TYPE @extschema@.ptarget IS
     'a performance target (绩效目标): a quantity (≥95%, ≤50万元), a date constraint (2025年9月30日之前) or a label (普遍满意)';
 COMMENT ON FUNCTION @extschema@.ptarget_in(pg_catalog.cstring) IS 'ptarget text input: parses a target as written';
@@ -107,6 +113,10 @@ COMMENT ON OPERATOR @extschema@.<= (@extschema@.ptarget, @extschema@.ptarget) IS
 COMMENT ON OPERATOR @extschema@.> (@extschema@.ptarget, @extschema@.ptarget) IS 'sorts after';
 COMMENT ON OPERATOR @extschema@.>= (@extschema@.ptarget, @extschema@.ptarget) IS 'sorts after or equal';
 
+CREATE FUNCTION @extschema@.ptarget_sortsupport(pg_catalog.internal) RETURNS pg_catalog.void
+    AS 'MODULE_PATHNAME', 'ptarget_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ptarget_sortsupport(pg_catalog.internal) IS 'sort support: comparator for ORDER BY, btree builds and the GiST sorted build';
+
 CREATE OPERATOR CLASS @extschema@.ptarget_ops
     DEFAULT FOR TYPE @extschema@.ptarget USING btree AS
         OPERATOR 1 @extschema@.<,
@@ -114,7 +124,8 @@ CREATE OPERATOR CLASS @extschema@.ptarget_ops
         OPERATOR 3 @extschema@.=,
         OPERATOR 4 @extschema@.>=,
         OPERATOR 5 @extschema@.>,
-        FUNCTION 1 @extschema@.ptarget_cmp(@extschema@.ptarget, @extschema@.ptarget);
+        FUNCTION 1 @extschema@.ptarget_cmp(@extschema@.ptarget, @extschema@.ptarget),
+        FUNCTION 2 @extschema@.ptarget_sortsupport(pg_catalog.internal);
 
 CREATE OPERATOR CLASS @extschema@.ptarget_ops
     DEFAULT FOR TYPE @extschema@.ptarget USING hash AS
@@ -150,31 +161,31 @@ COMMENT ON FUNCTION @extschema@.date_contained_by_ptarget(pg_catalog.date, @exts
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.ptarget, RIGHTARG = @extschema@.ptarget,
     FUNCTION = @extschema@.ptarget_contains, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.ptarget, RIGHTARG = @extschema@.ptarget,
     FUNCTION = @extschema@.ptarget_contained_by, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.&& (
     LEFTARG = @extschema@.ptarget, RIGHTARG = @extschema@.ptarget,
     FUNCTION = @extschema@.ptarget_overlaps, COMMUTATOR = OPERATOR(@extschema@.&&),
-    RESTRICT = pg_catalog.areasel, JOIN = pg_catalog.areajoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.ptarget, RIGHTARG = pg_catalog.numeric,
     FUNCTION = @extschema@.ptarget_contains_numeric, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = pg_catalog.numeric, RIGHTARG = @extschema@.ptarget,
     FUNCTION = @extschema@.numeric_contained_by_ptarget, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.ptarget, RIGHTARG = pg_catalog.date,
     FUNCTION = @extschema@.ptarget_contains_date, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = pg_catalog.date, RIGHTARG = @extschema@.ptarget,
     FUNCTION = @extschema@.date_contained_by_ptarget, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel);
+    RESTRICT = pg_catalog.matchingsel, JOIN = pg_catalog.matchingjoinsel);
 
 COMMENT ON OPERATOR @extschema@.@> (@extschema@.ptarget, @extschema@.ptarget) IS 'contains: anything satisfying the right target satisfies the left (≥95% @> ≥98%)';
 COMMENT ON OPERATOR @extschema@.<@ (@extschema@.ptarget, @extschema@.ptarget) IS 'is contained by';
@@ -183,6 +194,41 @@ COMMENT ON OPERATOR @extschema@.@> (@extschema@.ptarget, pg_catalog.numeric) IS 
 COMMENT ON OPERATOR @extschema@.<@ (pg_catalog.numeric, @extschema@.ptarget) IS 'the number, in the target''s written unit, satisfies the target';
 COMMENT ON OPERATOR @extschema@.@> (@extschema@.ptarget, pg_catalog.date) IS 'the date satisfies the date target';
 COMMENT ON OPERATOR @extschema@.<@ (pg_catalog.date, @extschema@.ptarget) IS 'the date satisfies the date target';
+
+-- ------------------------------------------------------------------ GiST
+
+-- Leaves hold the values themselves (index-only scans work); inner keys
+-- summarize the (kind, dimension) range and, for one dimension, the union of
+-- the intervals, so one index on the column keeps dimensions apart.
+CREATE FUNCTION @extschema@.ptarget_gist_consistent(pg_catalog.internal, @extschema@.ptarget, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal)
+    RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'ptarget_gist_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ptarget_gist_union(pg_catalog.internal, pg_catalog.internal)
+    RETURNS @extschema@.ptarget AS 'MODULE_PATHNAME', 'ptarget_gist_union' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ptarget_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'ptarget_gist_penalty' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ptarget_gist_picksplit(pg_catalog.internal, pg_catalog.internal)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'ptarget_gist_picksplit' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.ptarget_gist_same(@extschema@.ptarget, @extschema@.ptarget, pg_catalog.internal)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'ptarget_gist_same' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.ptarget_gist_consistent(pg_catalog.internal, @extschema@.ptarget, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal) IS 'GiST support: may a subtree hold a match';
+COMMENT ON FUNCTION @extschema@.ptarget_gist_union(pg_catalog.internal, pg_catalog.internal) IS 'GiST support: summary of a set of entries';
+COMMENT ON FUNCTION @extschema@.ptarget_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS 'GiST support: cost of adding an entry to a subtree';
+COMMENT ON FUNCTION @extschema@.ptarget_gist_picksplit(pg_catalog.internal, pg_catalog.internal) IS 'GiST support: split a full page by dimension and bounds';
+COMMENT ON FUNCTION @extschema@.ptarget_gist_same(@extschema@.ptarget, @extschema@.ptarget, pg_catalog.internal) IS 'GiST support: are two summaries equal';
+
+CREATE OPERATOR CLASS @extschema@.ptarget_gist_ops
+    DEFAULT FOR TYPE @extschema@.ptarget USING gist AS
+        OPERATOR 3 @extschema@.&&,
+        OPERATOR 7 @extschema@.@>,
+        OPERATOR 8 @extschema@.<@,
+        OPERATOR 18 @extschema@.=,
+        FUNCTION 1 @extschema@.ptarget_gist_consistent(pg_catalog.internal, @extschema@.ptarget, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal),
+        FUNCTION 2 @extschema@.ptarget_gist_union(pg_catalog.internal, pg_catalog.internal),
+        FUNCTION 5 @extschema@.ptarget_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+        FUNCTION 6 @extschema@.ptarget_gist_picksplit(pg_catalog.internal, pg_catalog.internal),
+        FUNCTION 7 @extschema@.ptarget_gist_same(@extschema@.ptarget, @extschema@.ptarget, pg_catalog.internal),
+        FUNCTION 11 @extschema@.ptarget_sortsupport(pg_catalog.internal);
 
 -- ------------------------------------------------------------------ accessors
 

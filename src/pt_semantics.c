@@ -41,8 +41,8 @@ value_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
 }
 
 /* Lower bounds: -inf first; at one value an inclusive bound comes first. */
-static int
-lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+int
+pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
 {
 	int			c;
 
@@ -54,8 +54,8 @@ lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
 }
 
 /* Upper bounds: +inf last; at one value an exclusive bound comes first. */
-static int
-upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+int
+pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
 {
 	int			c;
 
@@ -88,9 +88,9 @@ pt_compare(const pt_target *a, const pt_target *b)
 	if (a->kind == PT_KIND_QUANTITY &&
 		(c = bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
 		return c;
-	if ((c = lower_cmp(a->kind, &a->lower, &b->lower)) != 0)
+	if ((c = pt_lower_cmp(a->kind, &a->lower, &b->lower)) != 0)
 		return c;
-	return upper_cmp(a->kind, &a->upper, &b->upper);
+	return pt_upper_cmp(a->kind, &a->upper, &b->upper);
 }
 
 bool
@@ -106,13 +106,12 @@ pt_contains(const pt_target *a, const pt_target *b)
 		return false;
 	if (a->kind == PT_KIND_LABEL)
 		return pt_compare(a, b) == 0;
-	return lower_cmp(a->kind, &a->lower, &b->lower) <= 0 &&
-		upper_cmp(a->kind, &b->upper, &a->upper) <= 0;
+	return pt_lower_cmp(a->kind, &a->lower, &b->lower) <= 0 &&
+		pt_upper_cmp(a->kind, &b->upper, &a->upper) <= 0;
 }
 
-/* Does the upper bound u lie at or after the lower bound l (sets touch)? */
-static bool
-upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l)
+bool
+pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l)
 {
 	int			c;
 
@@ -129,15 +128,15 @@ pt_overlaps(const pt_target *a, const pt_target *b)
 		return false;
 	if (a->kind == PT_KIND_LABEL)
 		return pt_compare(a, b) == 0;
-	return upper_reaches_lower(a->kind, &a->upper, &b->lower) &&
-		upper_reaches_lower(a->kind, &b->upper, &a->lower);
+	return pt_upper_reaches_lower(a->kind, &a->upper, &b->lower) &&
+		pt_upper_reaches_lower(a->kind, &b->upper, &a->lower);
 }
 
 /* Is the point p (a finite, inclusive bound) inside t's set? */
 static bool
 contains_point(const pt_target *t, const pt_bound *p)
 {
-	return lower_cmp(t->kind, &t->lower, p) <= 0 && upper_cmp(t->kind, p, &t->upper) <= 0;
+	return pt_lower_cmp(t->kind, &t->lower, p) <= 0 && pt_upper_cmp(t->kind, p, &t->upper) <= 0;
 }
 
 bool

@@ -132,6 +132,16 @@ void		pt_pack(const pt_target *t, uint8_t *dst);
 /* Reads packed bytes; pointers in *out point into src.  false if malformed. */
 bool		pt_unpack(const uint8_t *src, size_t len, pt_target *out);
 
+/*
+ * Bound order as range types have it: lower bounds put -inf first and, at
+ * one value, inclusive before exclusive; upper bounds put +inf last and, at
+ * one value, exclusive before inclusive.
+ */
+int			pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
+int			pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
+/* Does the upper bound u reach the lower bound l (do the sets touch)? */
+bool		pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l);
+
 /* Sets the bounds' infinite/inclusive flags from t->op. */
 void		pt_bounds_from_op(pt_target *t);
 
