@@ -324,8 +324,9 @@ create_tables(const import_names *n)
 					  " value_line integer NOT NULL,"
 					  " PRIMARY KEY (project_id, position))", s, s, x),
 			 SPI_OK_UTILITY);
+	/* GiST serves @>, <@, && and = on the target column */
 	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_indicator_target_idx"
-					  " ON %s.ptarget_indicator (target)", s), SPI_OK_UTILITY);
+					  " ON %s.ptarget_indicator USING gist (target)", s), SPI_OK_UTILITY);
 	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_project_document_idx"
 					  " ON %s.ptarget_project (document_id)", s), SPI_OK_UTILITY);
 	/* one flat row per indicator, plain columns only, for BI tools */
