@@ -6,7 +6,6 @@
 
 #include "access/gist.h"
 #include "access/stratnum.h"
-#include "utils/sortsupport.h"
 
 #include "pt_gist.h"
 
@@ -199,28 +198,4 @@ ptarget_gist_picksplit(PG_FUNCTION_ARGS)
 	v->spl_ldatum = key_datum(&left);
 	v->spl_rdatum = key_datum(&right);
 	PG_RETURN_POINTER(v);
-}
-
-/* ---------------------------------------------------------------- sort support */
-
-static int
-ptarget_fastcmp(Datum a, Datum b, SortSupport ssup)
-{
-	pt_target	ta,
-				tb;
-
-	pg_ptarget_unpack(a, &ta);
-	pg_ptarget_unpack(b, &tb);
-	return pt_compare(&ta, &tb);
-}
-
-/* Sort support for btree (ORDER BY, CREATE INDEX) and the GiST sorted build. */
-PG_FUNCTION_INFO_V1(ptarget_sortsupport);
-Datum
-ptarget_sortsupport(PG_FUNCTION_ARGS)
-{
-	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
-
-	ssup->comparator = ptarget_fastcmp;
-	PG_RETURN_VOID();
 }

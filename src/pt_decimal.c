@@ -8,28 +8,42 @@
 /* 10^0 .. 10^38 fit in a signed 128-bit integer. */
 #define POW10_COUNT 39
 
+/* Powers of ten, built once: comparisons multiply and compare, never divide. */
+static const pt_int128 *
+pow10_table(void)
+{
+	static pt_int128 table[POW10_COUNT];
+	static bool ready = false;
+	int			i;
+
+	if (!ready)
+	{
+		table[0] = 1;
+		for (i = 1; i < POW10_COUNT; i++)
+			table[i] = table[i - 1] * 10;
+		ready = true;
+	}
+	return table;
+}
+
 static pt_int128
 pow10_i128(int n)
 {
-	pt_int128	p = 1;
-
-	while (n-- > 0)
-		p *= 10;
-	return p;
+	return pow10_table()[n];
 }
 
+/* Decimal digits of |v| (1 for 0). */
 static int
 digit_count(pt_int128 v)
 {
+	const pt_int128 *p = pow10_table();
 	int			n = 1;
 
 	if (v < 0)
 		v = -v;
-	while (v >= 10)
-	{
-		v /= 10;
+	/* most coefficients are small: walk up from 10 */
+	while (n < POW10_COUNT && v >= p[n])
 		n++;
-	}
 	return n;
 }
 
@@ -140,6 +154,9 @@ pt_decimal_cmp(const pt_decimal *a, const pt_decimal *b)
 		return sa < sb ? -1 : 1;
 	if (sa == 0)
 		return 0;
+	/* the common case: both written with the same exponent */
+	if (a->exp == b->exp)
+		return (ca > cb) - (ca < cb);
 
 	/* compare orders of magnitude first, so aligning below cannot overflow */
 	adjusted_a = digit_count(ca) + a->exp;

@@ -203,3 +203,98 @@ pt_hash_key(const pt_target *t, uint8_t *buf, const uint8_t **key)
 	*key = buf;
 	return (size_t) (p - buf);
 }
+
+/* ---------------------------------------------------------------- abbreviation */
+
+/*
+ * Layout (unsigned order = pt_compare order where keys differ):
+ *   2 bits kind | 24 bits dimension key prefix | 38 bits bound code
+ * Bound code: values with an infinite lower bound come first, ordered by
+ * their upper bound, in [0, 2^37); the others follow, ordered by their lower
+ * bound, in [2^37, 2^38).  Labels use 62 bits of their text instead.
+ */
+#define ABBREV_BOUND_BITS 38
+#define VALUE_CODE_BITS 37
+#define MANTISSA_DIGITS 8
+
+/* Big-endian bytes of s, zero-padded: memcmp order as an integer. */
+static uint64_t
+prefix_bits(const char *s, size_t len, int bytes)
+{
+	uint64_t	v = 0;
+	int			i;
+
+	for (i = 0; i < bytes; i++)
+		v = (v << 8) | (uint64_t) (i < (int) len ? (unsigned char) s[i] : 0);
+	return v;
+}
+
+/* Order-preserving code of |v| > 0 in 34 bits: magnitude (7), 8 leading digits (27). */
+static uint64_t
+magnitude_code(const pt_decimal *d)
+{
+	pt_int128	c = d->coef < 0 ? -d->coef : d->coef;
+	int			digits = 1;
+	int			adjusted;
+	pt_int128	p = 10;
+
+	while (digits < 38 && c >= p)
+	{
+		p *= 10;
+		digits++;
+	}
+	adjusted = digits + d->exp;	/* |v| lies in [10^(adjusted-1), 10^adjusted) */
+	if (adjusted < -63)
+		adjusted = -63;
+	if (adjusted > 64)
+		adjusted = 64;
+	while (digits > MANTISSA_DIGITS)
+	{
+		c /= 10;
+		digits--;
+	}
+	while (digits < MANTISSA_DIGITS)
+	{
+		c *= 10;
+		digits++;
+	}
+	/* c is now in [10^7, 10^8) */
+	return ((uint64_t) (adjusted + 63) << 27) | (uint64_t) (c - 10000000);
+}
+
+/* Order-preserving code of a finite bound value in VALUE_CODE_BITS bits. */
+static uint64_t
+value_code(pt_kind kind, const pt_bound *b)
+{
+	const uint64_t zero = (uint64_t) 1 << (VALUE_CODE_BITS - 1);
+
+	if (b->infinite)
+		return ((uint64_t) 1 << VALUE_CODE_BITS) - 1;
+	if (kind == PT_KIND_DATE)
+		return (uint64_t) ((int64_t) b->day + ((int64_t) 1 << 31));
+	if (b->value.coef == 0)
+		return zero;
+	if (b->value.coef > 0)
+		return zero + 1 + magnitude_code(&b->value);
+	return zero - 1 - magnitude_code(&b->value);
+}
+
+static uint64_t
+bound_code(const pt_target *t)
+{
+	if (t->lower.infinite)
+		return value_code(t->kind, &t->upper);
+	return ((uint64_t) 1 << VALUE_CODE_BITS) | value_code(t->kind, &t->lower);
+}
+
+uint64_t
+pt_abbreviate(const pt_target *t)
+{
+	uint64_t	kind = (uint64_t) t->kind << 62;
+
+	if (t->kind == PT_KIND_LABEL)
+		return kind | (prefix_bits(t->label, t->label_len, 8) >> 2);
+	if (t->kind == PT_KIND_DATE)
+		return kind | bound_code(t);
+	return kind | (prefix_bits(t->unit_key, t->unit_key_len, 3) << ABBREV_BOUND_BITS) | bound_code(t);
+}

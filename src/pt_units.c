@@ -126,12 +126,18 @@ static const pt_scale_word scale_words[] = {
 const pt_unit *
 pt_unit_by_id(uint8_t id)
 {
+	/* an index by id, built once: values are unpacked on every comparison */
+	static const pt_unit *by_id[256];
+	static bool ready = false;
 	size_t		i;
 
-	for (i = 0; i < CATALOG_SIZE; i++)
-		if (catalog[i].id == id)
-			return &catalog[i];
-	return NULL;
+	if (!ready)
+	{
+		for (i = 0; i < CATALOG_SIZE; i++)
+			by_id[catalog[i].id] = &catalog[i];
+		ready = true;
+	}
+	return by_id[id];
 }
 
 static bool

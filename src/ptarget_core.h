@@ -155,6 +155,13 @@ bool		pt_contains_number(const pt_target *t, const pt_decimal *n, bool *comparab
 bool		pt_contains_day(const pt_target *t, int32_t day);
 
 /*
+ * A 64-bit key whose unsigned order agrees with pt_compare wherever the keys
+ * differ (abbreviated keys for sorting): kind, the first bytes of the
+ * dimension key, then the lower bound coarsened to nine digits.
+ */
+uint64_t	pt_abbreviate(const pt_target *t);
+
+/*
  * Bytes that identify the value's set (kind, dimension, bounds; a label's
  * text): equal values give equal bytes, so the glue hashes these.  *key
  * points into buf (PT_HASH_KEY_MAX bytes) or into the label.

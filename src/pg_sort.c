@@ -1,0 +1,54 @@
+/*
+ * pg_sort.c — sort support for ptarget: ORDER BY, btree index builds and
+ * the GiST sorted build.  Abbreviated keys (pt_abbreviate) let most
+ * comparisons of a sort skip reading the values at all.
+ */
+#include "pg_ptarget.h"
+
+#include "utils/sortsupport.h"
+
+static int
+ptarget_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	pt_target	ta,
+				tb;
+
+	pg_ptarget_unpack(a, &ta);
+	pg_ptarget_unpack(b, &tb);
+	return pt_compare(&ta, &tb);
+}
+
+static Datum
+ptarget_abbrev_convert(Datum original, SortSupport ssup)
+{
+	pt_target	t;
+
+	pg_ptarget_unpack(original, &t);
+	return UInt64GetDatum(pt_abbreviate(&t));
+}
+
+/* The abbreviation is cheap and order-preserving: never give it up. */
+static bool
+ptarget_abbrev_abort(int memtupcount, SortSupport ssup)
+{
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(ptarget_sortsupport);
+Datum
+ptarget_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = ptarget_fastcmp;
+#if SIZEOF_DATUM >= 8
+	if (ssup->abbreviate)
+	{
+		ssup->abbrev_converter = ptarget_abbrev_convert;
+		ssup->abbrev_abort = ptarget_abbrev_abort;
+		ssup->abbrev_full_comparator = ptarget_fastcmp;
+		ssup->comparator = ssup_datum_unsigned_cmp;
+	}
+#endif
+	PG_RETURN_VOID();
+}
