@@ -208,7 +208,10 @@ pt_hash_key(const pt_target *t, uint8_t *buf, const uint8_t **key)
 
 /*
  * Layout (unsigned order = pt_compare order where keys differ):
- *   2 bits kind | 24 bits dimension key prefix | 38 bits bound code
+ *   2 bits kind | 8 bits dimension key code | 16 unused | 38 bits bound code
+ * The key code (pt_unit_key_code) orders the catalog's keys exactly; a key
+ * the catalog does not know shares its code with others, so its bound code
+ * is left 0 and the full comparison decides.
  * Bound code: values with an infinite lower bound come first, ordered by
  * their upper bound, in [0, 2^37); the others follow, ordered by their lower
  * bound, in [2^37, 2^38).  Labels use 62 bits of their text instead.
@@ -296,5 +299,10 @@ pt_abbreviate(const pt_target *t)
 		return kind | (prefix_bits(t->label, t->label_len, 8) >> 2);
 	if (t->kind == PT_KIND_DATE)
 		return kind | bound_code(t);
-	return kind | (prefix_bits(t->unit_key, t->unit_key_len, 3) << ABBREV_BOUND_BITS) | bound_code(t);
+	{
+		bool		known;
+		uint64_t	code = pt_unit_key_code(t->unit_key, t->unit_key_len, &known);
+
+		return kind | (code << 54) | (known ? bound_code(t) : 0);
+	}
 }

@@ -4,6 +4,7 @@
  */
 #include "pt_units.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const pt_unit catalog[] = {
@@ -219,6 +220,86 @@ pt_scale_spelling(int exp10)
 		if (scale_words[i].exp10 == exp10)
 			return scale_words[i].spelling;
 	return NULL;
+}
+
+/* ---------------------------------------------------------------- key codes */
+
+#define MAX_KEYS (CATALOG_SIZE + 1)
+
+static int
+key_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c != 0)
+		return c;
+	return (alen > blen) - (alen < blen);
+}
+
+static int
+key_qsort_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *) a;
+	const char *y = *(const char *const *) b;
+
+	return key_cmp(x, strlen(x), y, strlen(y));
+}
+
+/* The distinct dimension keys of the catalog, sorted bytewise (built once). */
+static const char *const *
+known_keys(size_t *count)
+{
+	static const char *keys[MAX_KEYS];
+	static size_t n = 0;
+	static bool ready = false;
+	size_t		i,
+				j;
+
+	if (!ready)
+	{
+		const char *all[MAX_KEYS];
+		size_t		m = 0;
+
+		all[m++] = "";
+		for (i = 0; i < CATALOG_SIZE; i++)
+			all[m++] = catalog[i].dimension ? catalog[i].base : catalog[i].spelling;
+		qsort(all, m, sizeof(all[0]), key_qsort_cmp);
+		for (i = 0, j = 0; i < m; i++)
+			if (j == 0 || strcmp(all[i], keys[j - 1]) != 0)
+				keys[j++] = all[i];
+		n = j;
+		ready = true;
+	}
+	*count = n;
+	return keys;
+}
+
+unsigned
+pt_unit_key_code(const char *key, size_t len, bool *known)
+{
+	size_t		n;
+	const char *const *keys = known_keys(&n);
+	size_t		lo = 0,
+				hi = n;
+
+	/* binary search: lo ends as the number of known keys below key */
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = key_cmp(keys[mid], strlen(keys[mid]), key, len);
+
+		if (c == 0)
+		{
+			*known = true;
+			return (unsigned) (2 * mid + 1);
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*known = false;
+	return (unsigned) (2 * lo);
 }
 
 size_t

@@ -55,6 +55,14 @@ bool		pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed);
 /* Spelling of a scale exponent ("" for 0), NULL when none exists. */
 const char *pt_scale_spelling(int exp10);
 
+/*
+ * Order-preserving code of a dimension key (a base unit's spelling, a
+ * measure word, or "" for none) among the keys the catalog knows: 2*rank+1
+ * for a known key, 2*(number of known keys below it) for any other.  Codes
+ * fit in 8 bits; *known tells which case applies.
+ */
+unsigned	pt_unit_key_code(const char *key, size_t len, bool *known);
+
 /* Iteration for documentation tools and tests. */
 size_t		pt_unit_count(void);
 const pt_unit *pt_unit_at(size_t index);

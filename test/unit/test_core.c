@@ -231,12 +231,40 @@ tsv_field(char *line, int index)
 	return line;
 }
 
+/*
+ * Abbreviated keys must never contradict pt_compare: where two keys differ,
+ * their unsigned order is the values' order.  Checked on every pair.
+ */
+static void
+check_abbreviations(parsed **values, int n)
+{
+	int			i,
+				j,
+				bad = 0;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+		{
+			uint64_t	a = pt_abbreviate(&values[i]->t),
+						b = pt_abbreviate(&values[j]->t);
+			int			c = pt_compare(&values[i]->t, &values[j]->t);
+
+			if (a != b && (a < b) != (c < 0) && bad++ < 5)
+				CHECK(0, "abbreviation of %s vs %s contradicts the order", values[i]->text, values[j]->text);
+		}
+	CHECK(bad == 0, "%d pairs with contradicting abbreviations", bad);
+}
+
 /* Every seed cell: parse, classify, round trip. */
 static void
 test_seed_cells(const char *path)
 {
 	FILE	   *f = fopen(path, "r");
 	char		line[8192];
+	parsed	   *values[512];
+	int			n_values = 0;
+	static const char *const extra[] = {"≥90元/人/月", "5000元", "≤0.001%", "-3%", "0%", "≥-5%", "5",
+	"≥5匹", "≥5匹/年", "1%~2%", "≤2025年3月1日", "约2025年"};
 	int			kinds[4] = {0},
 				date_errors = 0,
 				other_errors = 0,
@@ -269,6 +297,8 @@ test_seed_cells(const char *path)
 							strcmp(p->text, q->text) == 0);
 			free(q);
 			check_pack_round_trip(value);
+			if (n_values < 480)
+				values[n_values++] = parse(value);
 		}
 		else if (p->status == PT_ERR_DATE)
 			date_errors++;
@@ -277,6 +307,11 @@ test_seed_cells(const char *path)
 		free(p);
 	}
 	fclose(f);
+	for (size_t k = 0; k < sizeof(extra) / sizeof(extra[0]); k++)
+		values[n_values++] = parse(extra[k]);
+	check_abbreviations(values, n_values);
+	while (n_values > 0)
+		free(values[--n_values]);
 	CHECK(cells == 354, "cells %d", cells);
 	CHECK(kinds[PT_KIND_QUANTITY] == 297, "quantities %d", kinds[PT_KIND_QUANTITY]);
 	CHECK(kinds[PT_KIND_DATE] == 7, "dates %d", kinds[PT_KIND_DATE]);
