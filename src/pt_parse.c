@@ -28,59 +28,64 @@
 typedef struct op_word
 {
 	const char *text;
+	size_t		len;			/* strlen(text), computed at compile time */
 	pt_op		op;
 } op_word;
 
+#define W(text, op) {text, sizeof(text) - 1, op}
+
 /* Comparison signs (after folding ≧ ≦ ═ and full-width forms). */
 static const op_word op_signs[] = {
-	{">=", PT_OP_GE}, {"=>", PT_OP_GE}, {"≥", PT_OP_GE},
-	{"<=", PT_OP_LE}, {"=<", PT_OP_LE}, {"≤", PT_OP_LE},
-	{"==", PT_OP_EQ}, {"=", PT_OP_EQ},
-	{">", PT_OP_GT}, {"<", PT_OP_LT},
+	W(">=", PT_OP_GE), W("=>", PT_OP_GE), W("≥", PT_OP_GE),
+	W("<=", PT_OP_LE), W("=<", PT_OP_LE), W("≤", PT_OP_LE),
+	W("==", PT_OP_EQ), W("=", PT_OP_EQ),
+	W(">", PT_OP_GT), W("<", PT_OP_LT),
 };
 
 /* Words before the number.  Chinese legal usage decides inclusiveness. */
 static const op_word op_prefix_words[] = {
-	{"不低于", PT_OP_GE}, {"不少于", PT_OP_GE}, {"不小于", PT_OP_GE},
-	{"不得低于", PT_OP_GE}, {"不得少于", PT_OP_GE}, {"至少", PT_OP_GE},
-	{"大于等于", PT_OP_GE}, {"大于或等于", PT_OP_GE}, {"高于或等于", PT_OP_GE},
-	{"达到", PT_OP_GE},
-	{"不超过", PT_OP_LE}, {"不高于", PT_OP_LE}, {"不大于", PT_OP_LE},
-	{"不多于", PT_OP_LE}, {"不得超过", PT_OP_LE}, {"不得高于", PT_OP_LE},
-	{"至多", PT_OP_LE}, {"最多", PT_OP_LE}, {"小于等于", PT_OP_LE},
-	{"小于或等于", PT_OP_LE}, {"低于或等于", PT_OP_LE},
-	{"大于", PT_OP_GT}, {"高于", PT_OP_GT}, {"超过", PT_OP_GT}, {"多于", PT_OP_GT},
-	{"小于", PT_OP_LT}, {"低于", PT_OP_LT}, {"少于", PT_OP_LT},
-	{"不足", PT_OP_LT}, {"不满", PT_OP_LT}, {"未满", PT_OP_LT}, {"不到", PT_OP_LT},
-	{"等于", PT_OP_EQ},
+	W("不低于", PT_OP_GE), W("不少于", PT_OP_GE), W("不小于", PT_OP_GE),
+	W("不得低于", PT_OP_GE), W("不得少于", PT_OP_GE), W("至少", PT_OP_GE),
+	W("大于等于", PT_OP_GE), W("大于或等于", PT_OP_GE), W("高于或等于", PT_OP_GE),
+	W("达到", PT_OP_GE),
+	W("不超过", PT_OP_LE), W("不高于", PT_OP_LE), W("不大于", PT_OP_LE),
+	W("不多于", PT_OP_LE), W("不得超过", PT_OP_LE), W("不得高于", PT_OP_LE),
+	W("至多", PT_OP_LE), W("最多", PT_OP_LE), W("小于等于", PT_OP_LE),
+	W("小于或等于", PT_OP_LE), W("低于或等于", PT_OP_LE),
+	W("大于", PT_OP_GT), W("高于", PT_OP_GT), W("超过", PT_OP_GT), W("多于", PT_OP_GT),
+	W("小于", PT_OP_LT), W("低于", PT_OP_LT), W("少于", PT_OP_LT),
+	W("不足", PT_OP_LT), W("不满", PT_OP_LT), W("未满", PT_OP_LT), W("不到", PT_OP_LT),
+	W("等于", PT_OP_EQ),
 };
 
 /* Words after a quantity: 以上/以下/以内 include the number, 以外 excludes it. */
 static const op_word op_suffix_words[] = {
-	{"及以上", PT_OP_GE}, {"或以上", PT_OP_GE}, {"以上", PT_OP_GE},
-	{"及其以下", PT_OP_LE}, {"及以下", PT_OP_LE}, {"或以下", PT_OP_LE},
-	{"以下", PT_OP_LE}, {"以内", PT_OP_LE}, {"之内", PT_OP_LE}, {"内", PT_OP_LE},
-	{"以外", PT_OP_GT},
+	W("及以上", PT_OP_GE), W("或以上", PT_OP_GE), W("以上", PT_OP_GE),
+	W("及其以下", PT_OP_LE), W("及以下", PT_OP_LE), W("或以下", PT_OP_LE),
+	W("以下", PT_OP_LE), W("以内", PT_OP_LE), W("之内", PT_OP_LE), W("内", PT_OP_LE),
+	W("以外", PT_OP_GT),
 };
 
 /* Words before a date. */
 static const op_word date_prefix_words[] = {
-	{"截至", PT_OP_LE}, {"截止", PT_OP_LE}, {"截止到", PT_OP_LE},
-	{"不晚于", PT_OP_LE}, {"不迟于", PT_OP_LE}, {"最迟", PT_OP_LE},
-	{"不早于", PT_OP_GE},
+	W("截至", PT_OP_LE), W("截止", PT_OP_LE), W("截止到", PT_OP_LE),
+	W("不晚于", PT_OP_LE), W("不迟于", PT_OP_LE), W("最迟", PT_OP_LE),
+	W("不早于", PT_OP_GE),
 };
 
 /* Words after a date: deadlines include the day, like 以前/以后 in law. */
 static const op_word date_suffix_words[] = {
-	{"之前", PT_OP_LE}, {"以前", PT_OP_LE}, {"前", PT_OP_LE},
-	{"为止", PT_OP_LE}, {"止", PT_OP_LE},
-	{"之后", PT_OP_GE}, {"以后", PT_OP_GE}, {"后", PT_OP_GE}, {"起", PT_OP_GE},
+	W("之前", PT_OP_LE), W("以前", PT_OP_LE), W("前", PT_OP_LE),
+	W("为止", PT_OP_LE), W("止", PT_OP_LE),
+	W("之后", PT_OP_GE), W("以后", PT_OP_GE), W("后", PT_OP_GE), W("起", PT_OP_GE),
 };
 
-static const char *const approx_prefixes[] = {"大约", "约为", "约"};
+/* Plain words (the op field is unused). */
+static const op_word approx_prefixes[] = {W("大约", PT_OP_NONE), W("约为", PT_OP_NONE), W("约", PT_OP_NONE)};
 static const char *const approx_suffix = "左右";
 /* Range separators after folding (— ～ 〜 fold to ~). */
-static const char *const range_separators[] = {"--", "~", "-", "至", "到"};
+static const op_word range_separators[] = {W("--", PT_OP_NONE), W("~", PT_OP_NONE), W("-", PT_OP_NONE),
+W("至", PT_OP_NONE), W("到", PT_OP_NONE)};
 
 #define LENGTHOF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -108,11 +113,15 @@ at_end(cursor *c)
 }
 
 static bool
+looking_at_n(const cursor *c, const char *word, size_t n)
+{
+	return c->len - c->pos >= n && c->s[c->pos] == word[0] && memcmp(c->s + c->pos, word, n) == 0;
+}
+
+static bool
 looking_at(const cursor *c, const char *word)
 {
-	size_t		n = strlen(word);
-
-	return c->len - c->pos >= n && memcmp(c->s + c->pos, word, n) == 0;
+	return looking_at_n(c, word, strlen(word));
 }
 
 static bool
@@ -133,28 +142,31 @@ accept_op_word(cursor *c, const op_word *table, size_t n, pt_op *op)
 				i;
 
 	skip_spaces(c);
+	if (c->pos >= c->len)
+		return false;
 	for (i = 0; i < n; i++)
-	{
-		size_t		wlen = strlen(table[i].text);
-
-		if (wlen > best && looking_at(c, table[i].text))
+		if (table[i].len > best && looking_at_n(c, table[i].text, table[i].len))
 		{
-			best = wlen;
+			best = table[i].len;
 			*op = table[i].op;
 		}
-	}
 	c->pos += best;
 	return best > 0;
 }
 
+/* The first (in table order) word of the table at the cursor. */
 static bool
-accept_any(cursor *c, const char *const *words, size_t n)
+accept_any(cursor *c, const op_word *words, size_t n)
 {
 	size_t		i;
 
+	skip_spaces(c);
 	for (i = 0; i < n; i++)
-		if (accept(c, words[i]))
+		if (looking_at_n(c, words[i].text, words[i].len))
+		{
+			c->pos += words[i].len;
 			return true;
+		}
 	return false;
 }
 

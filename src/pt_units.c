@@ -169,16 +169,76 @@ prefix_matches(const char *s, size_t len, const char *spelling, bool latin)
 	return true;
 }
 
+/*
+ * Catalog rows in buckets, built once: an ASCII spelling by its lowercased
+ * first byte (spellings of different lengths share only that), a multibyte
+ * one by its first two bytes (every multibyte spelling has both).  A bucket
+ * can hold the whole catalog, so no row is ever left out.
+ */
+#define N_BUCKETS 256
+
+typedef struct catalog_buckets
+{
+	uint8_t		count[N_BUCKETS];
+	uint8_t		rows[N_BUCKETS][CATALOG_SIZE];
+	size_t		lengths[CATALOG_SIZE];
+} catalog_buckets;
+
+static unsigned char
+fold_ascii(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c - 'A' + 'a') : c;
+}
+
+static unsigned
+bucket_of(const char *s, size_t len)
+{
+	unsigned char b0 = (unsigned char) s[0];
+
+	if (b0 < 0x80)
+		return fold_ascii(b0);
+	return 128 + ((b0 * 7u + (len > 1 ? (unsigned char) s[1] : 0u)) % 128u);
+}
+
+static const catalog_buckets *
+catalog_index(void)
+{
+	static catalog_buckets index;
+	static bool ready = false;
+	size_t		i;
+
+	if (!ready)
+	{
+		for (i = 0; i < CATALOG_SIZE; i++)
+		{
+			unsigned	b;
+
+			index.lengths[i] = strlen(catalog[i].spelling);
+			b = bucket_of(catalog[i].spelling, index.lengths[i]);
+			index.rows[b][index.count[b]++] = (uint8_t) i;
+		}
+		ready = true;
+	}
+	return &index;
+}
+
 const pt_unit *
 pt_unit_match(const char *s, size_t len, size_t *consumed)
 {
+	const catalog_buckets *index = catalog_index();
 	const pt_unit *best = NULL;
 	size_t		best_len = 0;
-	size_t		i;
+	unsigned	b;
+	int			k;
 
-	for (i = 0; i < CATALOG_SIZE; i++)
+	*consumed = 0;
+	if (len == 0)
+		return NULL;
+	b = bucket_of(s, len);
+	for (k = 0; k < index->count[b]; k++)
 	{
-		size_t		n = strlen(catalog[i].spelling);
+		size_t		i = index->rows[b][k];
+		size_t		n = index->lengths[i];
 
 		if (n > best_len && prefix_matches(s, len, catalog[i].spelling, catalog[i].latin))
 		{
