@@ -6,6 +6,9 @@
 
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "lib/stringinfo.h"
 #include "utils/date.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
@@ -336,4 +339,105 @@ ptarget_to_daterange(PG_FUNCTION_ARGS)
 	require_kind(&t, PT_KIND_DATE, "daterange");
 	return make_range_datum(DATERANGEOID, DateADTGetDatum(t.lower.day),
 							DateADTGetDatum(t.upper.day), &t);
+}
+
+/* ---------------------------------------------------------------- jsonb */
+
+static void
+json_key(StringInfo buf, const char *key)
+{
+	if (buf->len > 1)
+		appendStringInfoString(buf, ", ");
+	escape_json(buf, key);
+	appendStringInfoString(buf, ": ");
+}
+
+static void
+json_string(StringInfo buf, const char *key, const char *utf8, size_t len, bool present)
+{
+	json_key(buf, key);
+	if (!present)
+		appendStringInfoString(buf, "null");
+	else
+		escape_json(buf, pg_ptarget_cstring(utf8, len));
+}
+
+static void
+json_decimal(StringInfo buf, const char *key, const pt_decimal *d, int places, bool present)
+{
+	char		text[PT_DECIMAL_TEXT_MAX];
+
+	json_key(buf, key);
+	if (!present)
+		appendStringInfoString(buf, "null");
+	else
+	{
+		pt_decimal_format(d, places, text);
+		appendStringInfoString(buf, text);		/* an exact JSON number */
+	}
+}
+
+static void
+json_bool(StringInfo buf, const char *key, bool value, bool present)
+{
+	json_key(buf, key);
+	appendStringInfoString(buf, !present ? "null" : value ? "true" : "false");
+}
+
+static void
+json_day(StringInfo buf, const char *key, const pt_bound *b, bool present)
+{
+	json_key(buf, key);
+	if (!present || b->infinite)
+		appendStringInfoString(buf, "null");
+	else
+		escape_json(buf, DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(b->day))));
+}
+
+/* Every part of the target as one jsonb object (for BI tools and APIs). */
+PG_FUNCTION_INFO_V1(ptarget_to_jsonb);
+Datum
+ptarget_to_jsonb(PG_FUNCTION_ARGS)
+{
+	pt_target	t;
+	StringInfoData buf;
+	char		part[2 * PT_UNIT_MAX_BYTES + 16];
+	size_t		len;
+	pt_decimal	lo,
+				hi;
+	bool		quantity,
+				date;
+	const char *kind;
+
+	PG_GETARG_PTARGET(0, &t);
+	quantity = (t.kind == PT_KIND_QUANTITY);
+	date = (t.kind == PT_KIND_DATE);
+	kind = kind_name(t.kind);
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	{
+		char	   *text = palloc(pt_format_size(&t) + 1);
+
+		len = pt_format(&t, text, pt_format_size(&t) + 1);
+		json_string(&buf, "text", text, len, true);
+	}
+	json_string(&buf, "kind", kind, strlen(kind), true);
+	json_string(&buf, "operator", pt_op_symbol(t.op), strlen(pt_op_symbol(t.op)), t.kind != PT_KIND_LABEL);
+	json_decimal(&buf, "magnitude", &lo, t.places[0], quantity && pt_written_magnitude(&t, false, &lo));
+	json_decimal(&buf, "magnitude_upper", &hi, t.places[1], quantity && pt_written_magnitude(&t, true, &hi));
+	len = pt_format_unit(&t, part, sizeof(part));
+	json_string(&buf, "unit", part, len, quantity);
+	json_string(&buf, "base_unit", t.unit_key, t.unit_key_len, quantity);
+	len = pt_format_dimension(&t, part, sizeof(part));
+	json_string(&buf, "dimension", part, len, true);
+	json_decimal(&buf, "lower", &t.lower.value, 0, quantity && !t.lower.infinite);
+	json_decimal(&buf, "upper", &t.upper.value, 0, quantity && !t.upper.infinite);
+	json_day(&buf, "lower_date", &t.lower, date);
+	json_day(&buf, "upper_date", &t.upper, date);
+	json_bool(&buf, "lower_inclusive", t.lower.inclusive, t.kind != PT_KIND_LABEL);
+	json_bool(&buf, "upper_inclusive", t.upper.inclusive, t.kind != PT_KIND_LABEL);
+	json_string(&buf, "label", t.label, t.label_len, t.kind == PT_KIND_LABEL);
+	json_bool(&buf, "approximate", (t.flags & PT_FLAG_APPROXIMATE) != 0, true);
+	appendStringInfoChar(&buf, '}');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
 }

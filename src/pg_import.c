@@ -415,59 +415,102 @@ upsert_document(const import_names *n, const parsed_document *pd, text *source, 
 	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 }
 
-/* Inserts or updates one project; returns its id. */
-static int64
-upsert_project(SPIPlanPtr plan, const pt_doc_project *p, int64 document_id)
+/* Ids of upserted projects, found again by their title line. */
+typedef struct project_id_entry
 {
+	int32		title_line;		/* hash key: unique within a document */
+	int64		id;
+} project_id_entry;
+
+/*
+ * Inserts or updates every project of the document in one statement and
+ * returns their ids in document order.  (A document names each project
+ * once — check_unique_projects — so no row is upserted twice.)
+ */
+static int64 *
+upsert_projects(const import_names *n, const parsed_document *pd, int64 document_id)
+{
+	const pt_document *doc = &pd->doc;
+	ArrayBuildState *cols[12] = {0};
+	Oid			elem[12] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, NUMERICOID,
+	NUMERICOID, NUMERICOID, TEXTOID, TEXTOID, INT4OID};
+	Oid			types[13];
 	Datum		values[13];
-	char		nulls[13];
-	bool		isnull;
+	int64	   *ids = palloc_array(int64, Max(doc->n_projects, 1));
+	HASHCTL		ctl = {0};
+	HTAB	   *by_line;
+	uint64		r;
+	int			i,
+				k;
 
-	memset(nulls, ' ', sizeof(nulls));
-	values[0] = text_datum(p->dept_code);
-	values[1] = text_datum(p->dept_name);
-	values[2] = text_datum(p->name);
-	values[3] = text_datum(p->title);
-	values[4] = text_datum(p->ordinal);
-	values[5] = text_datum(p->budget_unit);
-	values[6] = amount_datum(p->budget_total, &isnull);
-	nulls[6] = isnull ? 'n' : ' ';
-	values[7] = amount_datum(p->fiscal_funds, &isnull);
-	nulls[7] = isnull ? 'n' : ' ';
-	values[8] = amount_datum(p->other_funds, &isnull);
-	nulls[8] = isnull ? 'n' : ' ';
-	values[9] = text_datum(p->purpose);
-	values[10] = text_datum(p->goals);
-	values[11] = Int32GetDatum(p->first_line);
+	for (i = 0; i < doc->n_projects; i++)
+	{
+		const pt_doc_project *p = &doc->projects[i];
+		Datum		v[12];
+		bool		isnull[12] = {0};
+
+		v[0] = text_datum(p->dept_code);
+		v[1] = text_datum(p->dept_name);
+		v[2] = text_datum(p->name);
+		v[3] = text_datum(p->title);
+		v[4] = text_datum(p->ordinal);
+		v[5] = text_datum(p->budget_unit);
+		v[6] = amount_datum(p->budget_total, &isnull[6]);
+		v[7] = amount_datum(p->fiscal_funds, &isnull[7]);
+		v[8] = amount_datum(p->other_funds, &isnull[8]);
+		v[9] = text_datum(p->purpose);
+		v[10] = text_datum(p->goals);
+		v[11] = Int32GetDatum(p->first_line);
+		for (k = 0; k < 12; k++)
+			cols[k] = add(cols[k], v[k], isnull[k], elem[k]);
+	}
+	for (k = 0; k < 12; k++)
+	{
+		types[k] = get_array_type(elem[k]);
+		values[k] = finish_array(cols[k], elem[k]);
+	}
+	types[12] = INT8OID;
 	values[12] = Int64GetDatum(document_id);
-	if (SPI_execute_plan(plan, values, nulls, false, 0) != SPI_OK_INSERT_RETURNING || SPI_processed != 1)
-		elog(ERROR, "ptarget import: could not record project");
-	return DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-}
+	if (SPI_execute_with_args(psprintf(
+									   "INSERT INTO %s.ptarget_project AS p (department_code, department_name, name,"
+									   " title, ordinal, budget_unit, budget_total, fiscal_funds, other_funds,"
+									   " purpose, goals, title_line, document_id)"
+									   " SELECT *, $13 FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+									   " ON CONFLICT (department_code, name) DO UPDATE SET"
+									   " department_name = EXCLUDED.department_name, title = EXCLUDED.title,"
+									   " ordinal = EXCLUDED.ordinal, budget_unit = EXCLUDED.budget_unit,"
+									   " budget_total = EXCLUDED.budget_total, fiscal_funds = EXCLUDED.fiscal_funds,"
+									   " other_funds = EXCLUDED.other_funds, purpose = EXCLUDED.purpose,"
+									   " goals = EXCLUDED.goals, title_line = EXCLUDED.title_line,"
+									   " document_id = EXCLUDED.document_id"
+									   " RETURNING id, title_line", n->schema),
+							  13, types, values, NULL, false, 0) != SPI_OK_INSERT_RETURNING ||
+		SPI_processed != (uint64) doc->n_projects)
+		elog(ERROR, "ptarget import: could not record the projects");
 
-static SPIPlanPtr
-prepare_project_upsert(const import_names *n)
-{
-	Oid			types[13] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, NUMERICOID,
-	NUMERICOID, NUMERICOID, TEXTOID, TEXTOID, INT4OID, INT8OID};
-	SPIPlanPtr	plan = SPI_prepare(psprintf(
-											"INSERT INTO %s.ptarget_project AS p (department_code, department_name, name,"
-											" title, ordinal, budget_unit, budget_total, fiscal_funds, other_funds,"
-											" purpose, goals, title_line, document_id)"
-											" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
-											" ON CONFLICT (department_code, name) DO UPDATE SET"
-											" department_name = EXCLUDED.department_name, title = EXCLUDED.title,"
-											" ordinal = EXCLUDED.ordinal, budget_unit = EXCLUDED.budget_unit,"
-											" budget_total = EXCLUDED.budget_total, fiscal_funds = EXCLUDED.fiscal_funds,"
-											" other_funds = EXCLUDED.other_funds, purpose = EXCLUDED.purpose,"
-											" goals = EXCLUDED.goals, title_line = EXCLUDED.title_line,"
-											" document_id = EXCLUDED.document_id"
-											" RETURNING id", n->schema),
-										13, types);
+	/* RETURNING promises no order: match the rows back by title line */
+	ctl.keysize = sizeof(int32);
+	ctl.entrysize = sizeof(project_id_entry);
+	by_line = hash_create("ptarget project ids", Max(doc->n_projects, 16), &ctl, HASH_ELEM | HASH_BLOBS);
+	for (r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		int32		line = DatumGetInt32(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+		project_id_entry *e = hash_search(by_line, &line, HASH_ENTER, NULL);
 
-	if (plan == NULL)
-		elog(ERROR, "ptarget import: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	return plan;
+		e->id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	for (i = 0; i < doc->n_projects; i++)
+	{
+		int32		line = doc->projects[i].first_line;
+		project_id_entry *e = hash_search(by_line, &line, HASH_FIND, NULL);
+
+		if (e == NULL)
+			elog(ERROR, "ptarget import: project at line %d was not recorded", line);
+		ids[i] = e->id;
+	}
+	hash_destroy(by_line);
+	return ids;
 }
 
 /*
@@ -584,7 +627,6 @@ ptarget_import(PG_FUNCTION_ARGS)
 	int64	   *project_ids;
 	int			nest_level;
 	int			i;
-	SPIPlanPtr	project_plan;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -615,13 +657,7 @@ ptarget_import(PG_FUNCTION_ARGS)
 																  0x70746172)));
 	create_tables(&names);
 	document_id = upsert_document(&names, &pd, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), counts);
-	project_plan = prepare_project_upsert(&names);
-	project_ids = palloc_array(int64, Max(pd.doc.n_projects, 1));
-	for (i = 0; i < pd.doc.n_projects; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		project_ids[i] = upsert_project(project_plan, &pd.doc.projects[i], document_id);
-	}
+	project_ids = upsert_projects(&names, &pd, document_id);
 	replace_indicators(&names, &pd, project_ids);
 
 	SPI_finish();

@@ -209,6 +209,12 @@ pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10)
 }
 
 int
+pt_decimal_magnitude(const pt_decimal *d)
+{
+	return d->coef == 0 ? 0 : digit_count(d->coef) + d->exp;
+}
+
+int
 pt_decimal_min_places(const pt_decimal *d)
 {
 	return d->exp < 0 ? -d->exp : 0;

@@ -64,6 +64,9 @@ bool		pt_decimal_scale(pt_decimal *d, int64_t factor, int exp10);
 /* d /= factor * 10^exp10; false when the quotient is not an exact decimal. */
 bool		pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10);
 
+/* Order of magnitude: |d| lies in [10^(m-1), 10^m) (0 for d = 0). */
+int			pt_decimal_magnitude(const pt_decimal *d);
+
 /* Digits after the point needed to write d exactly. */
 int			pt_decimal_min_places(const pt_decimal *d);
 

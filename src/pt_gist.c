@@ -257,15 +257,8 @@ gap(pt_kind kind, const pt_bound *from, const pt_bound *to)
 	{
 		/* order of magnitude of the larger value: enough to rank choices */
 		const pt_decimal *d = pt_decimal_cmp(&from->value, &to->value) > 0 ? &from->value : &to->value;
-		pt_int128	c = d->coef < 0 ? -d->coef : d->coef;
-		int			digits = 0;
 
-		while (c > 0)
-		{
-			c /= 10;
-			digits++;
-		}
-		return 1.0 + (double) (digits + d->exp + 64);
+		return 1.0 + (double) (pt_decimal_magnitude(d) + 64);
 	}
 }
 

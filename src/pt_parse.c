@@ -712,13 +712,22 @@ scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
 	return make_period(year, month, 1, 0, p, err);
 }
 
-/* 2025-09-30, 2025.9.30, 2025/9/30, 2023.07 (a month) */
+/* A month written without a day (2023.07) needs a plausible year and two month digits. */
+#define BARE_MONTH_MIN_YEAR 1900
+#define BARE_MONTH_MAX_YEAR 2199
+
+/*
+ * 2025-09-30, 2025.9.30, 2025/9/30, and 2023.07 or 2023-07 (a month).  The
+ * bare month form is close to a decimal (1420.5), so it is read as a date
+ * only with a two-digit month in a year from 1900 to 2199.
+ */
 static scan_outcome
 scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
 {
 	int			month,
 				day;
 	char		sep_text[2] = {sep, '\0'};
+	size_t		month_start = c->pos;
 
 	month = scan_small_int(c, 1, 2);
 	if (month < 0)
@@ -731,6 +740,8 @@ scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
 			return SCAN_NONE;
 		return make_period(year, month, day, day, p, err);
 	}
+	if (c->pos - month_start != 2 || year < BARE_MONTH_MIN_YEAR || year > BARE_MONTH_MAX_YEAR)
+		return SCAN_NONE;
 	return make_period(year, month, 1, 0, p, err);
 }
 

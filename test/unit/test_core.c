@@ -144,6 +144,10 @@ test_grammar(void)
 	expect_canonical("2025年全年", PT_KIND_DATE, "2025年");
 	expect_canonical("2023.07", PT_KIND_DATE, "2023年7月");
 	expect_canonical("2023.13万元", PT_KIND_QUANTITY, "2023.13万元");
+	/* a bare month needs two digits and a plausible year: these are numbers */
+	expect_canonical("1420.5", PT_KIND_QUANTITY, "1420.5");
+	expect_canonical("≤1156.06", PT_KIND_QUANTITY, "≤1156.06");
+	expect_canonical("2023-07", PT_KIND_DATE, "2023年7月");
 	expect_canonical("普遍满意", PT_KIND_LABEL, "普遍满意");
 	expect_canonical("完成2个", PT_KIND_LABEL, "\"完成2个\"");
 	expect_canonical("\"≥95%\"", PT_KIND_LABEL, "\"≥95%\"");
