@@ -53,6 +53,7 @@ run_script() { # log-name title command...
 }
 run_script dump "dump/restore and COPY round trips" bash "$ROOT/test/dump_restore.sh"
 run_script concurrency "concurrent imports and queries" bash "$ROOT/test/concurrency.sh"
+run_script memory "memory over a million calls" bash "$ROOT/test/memory.sh"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
