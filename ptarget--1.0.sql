@@ -2,8 +2,7 @@
 --
 -- Every object is created in, and every reference qualified with, the
 -- extension's schema (@extschema@) or pg_catalog, so nothing here depends on
--- the caller's search_path.  SQL functions use standard SQL bodies, which are
--- bound at creation time and immune to later search_path changes.
+-- the caller's search_path.  Every function is written in C.
 
 \echo Use "CREATE EXTENSION ptarget" to load this file. \quit
 
@@ -293,25 +292,8 @@ CREATE FUNCTION @extschema@.numrange(@extschema@.ptarget) RETURNS pg_catalog.num
 CREATE FUNCTION @extschema@.daterange(@extschema@.ptarget) RETURNS pg_catalog.daterange
     AS 'MODULE_PATHNAME', 'ptarget_to_daterange' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.ptarget_to_jsonb(t @extschema@.ptarget) RETURNS pg_catalog.jsonb
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN pg_catalog.jsonb_build_object(
-    'text', pg_catalog.textin(@extschema@.ptarget_out(t)),
-    'kind', @extschema@.ptarget_kind(t),
-    'operator', @extschema@.ptarget_operator(t),
-    'magnitude', @extschema@.ptarget_magnitude(t),
-    'magnitude_upper', @extschema@.ptarget_magnitude_upper(t),
-    'unit', @extschema@.ptarget_unit(t),
-    'base_unit', @extschema@.ptarget_base_unit(t),
-    'dimension', @extschema@.ptarget_dimension(t),
-    'lower', @extschema@.ptarget_lower(t),
-    'upper', @extschema@.ptarget_upper(t),
-    'lower_date', @extschema@.ptarget_lower_date(t),
-    'upper_date', @extschema@.ptarget_upper_date(t),
-    'lower_inclusive', @extschema@.ptarget_lower_inclusive(t),
-    'upper_inclusive', @extschema@.ptarget_upper_inclusive(t),
-    'label', @extschema@.ptarget_label(t),
-    'approximate', @extschema@.ptarget_is_approximate(t));
+CREATE FUNCTION @extschema@.ptarget_to_jsonb(@extschema@.ptarget) RETURNS pg_catalog.jsonb
+    AS 'MODULE_PATHNAME', 'ptarget_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION @extschema@.ptarget(pg_catalog.numeric) IS 'a bare number as an exact target (= n)';
 COMMENT ON FUNCTION @extschema@.ptarget(pg_catalog.text, pg_catalog.numeric, pg_catalog.text) IS 'builds a quantity from operator (≥, 不低于, …), magnitude and unit (万元, %, 人次, …)';

@@ -55,6 +55,19 @@ pt_decimal_normalize(pt_decimal *d)
 		d->exp = 0;
 		return;
 	}
+	/* 128-bit division is slow; most coefficients fit in 64 bits */
+	if (d->coef > INT64_MIN && d->coef <= INT64_MAX)
+	{
+		int64_t		c = (int64_t) d->coef;
+
+		while (c % 10 == 0)
+		{
+			c /= 10;
+			d->exp++;
+		}
+		d->coef = c;
+		return;
+	}
 	while (d->coef % 10 == 0)
 	{
 		d->coef /= 10;

@@ -136,8 +136,15 @@ pt_fold(const char *s, size_t len, char *out)
 	while (i < len)
 	{
 		unsigned	cp;
-		size_t		clen = pt_utf8_char_len(s + i, len - i, &cp);
+		size_t		clen;
 
+		/* printable ASCII folds to itself */
+		if ((unsigned char) s[i] >= 0x20 && (unsigned char) s[i] < 0x7F)
+		{
+			out[n++] = s[i++];
+			continue;
+		}
+		clen = pt_utf8_char_len(s + i, len - i, &cp);
 		if (clen == 0)
 			return (size_t) -1;
 		/* folding never lengthens a character, so out never overflows */

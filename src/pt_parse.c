@@ -134,6 +134,15 @@ accept(cursor *c, const char *word)
 	return true;
 }
 
+/* No word of the grammar's tables starts with an ASCII digit or letter. */
+static bool
+cannot_start_word(const cursor *c)
+{
+	unsigned char b = (unsigned char) c->s[c->pos];
+
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 /* Longest word of the table at the cursor; moves past it. */
 static bool
 accept_op_word(cursor *c, const op_word *table, size_t n, pt_op *op)
@@ -142,7 +151,7 @@ accept_op_word(cursor *c, const op_word *table, size_t n, pt_op *op)
 				i;
 
 	skip_spaces(c);
-	if (c->pos >= c->len)
+	if (c->pos >= c->len || cannot_start_word(c))
 		return false;
 	for (i = 0; i < n; i++)
 		if (table[i].len > best && looking_at_n(c, table[i].text, table[i].len))
@@ -161,6 +170,8 @@ accept_any(cursor *c, const op_word *words, size_t n)
 	size_t		i;
 
 	skip_spaces(c);
+	if (c->pos >= c->len || cannot_start_word(c))
+		return false;
 	for (i = 0; i < n; i++)
 		if (looking_at_n(c, words[i].text, words[i].len))
 		{
@@ -410,7 +421,9 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 
 	memset(n, 0, sizeof(*n));
 	skip_spaces(c);
-	if ((st = reject_non_finite(c, err)) != PT_OK)
+	/* NaN and ∞ are only worth a look where no digit follows */
+	if (!is_digit_at(c, c->pos) && !is_digit_at(c, c->pos + 1) &&
+		(st = reject_non_finite(c, err)) != PT_OK)
 		return st;
 	ds = pt_decimal_scan(c->s + c->pos, c->len - c->pos, &n->value, &n->places, &consumed);
 	if (ds == PT_DECIMAL_NONE)
@@ -934,6 +947,21 @@ has_digit(const char *s, size_t len)
 	return false;
 }
 
+static bool
+has_four_digits(const char *s, size_t len)
+{
+	size_t		i,
+				run = 0;
+
+	for (i = 0; i < len; i++)
+	{
+		run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
+		if (run == 4)
+			return true;
+	}
+	return false;
+}
+
 /* Does the text begin with an operator, a number, or an operator word + number? */
 static bool
 starts_like_target(const char *folded, size_t len)
@@ -1098,7 +1126,8 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	 * Read as a date and as a quantity: a complete date wins, then a complete
 	 * quantity (2023.13万元 is a quantity even though 2023.13 is no month).
 	 */
-	date_r = scan_date(&c, out, &date_err);
+	/* every date has a four-digit year: without one, skip the date grammar */
+	date_r = has_four_digits(folded, flen) ? scan_date(&c, out, &date_err) : SCAN_NONE;
 	if (date_r == SCAN_FULL)
 		return PT_OK;
 	date_prose = (date_r == SCAN_PARTIAL && followed_by_prose(&c));
