@@ -37,12 +37,12 @@ static int
 digit_count(pt_int128 v)
 {
 	const pt_int128 *p = pow10_table();
+	/* unsigned, so that even the most negative value has a magnitude */
+	unsigned __int128 u = v < 0 ? -(unsigned __int128) v : (unsigned __int128) v;
 	int			n = 1;
 
-	if (v < 0)
-		v = -v;
 	/* most coefficients are small: walk up from 10 */
-	while (n < POW10_COUNT && v >= p[n])
+	while (n < POW10_COUNT && u >= (unsigned __int128) p[n])
 		n++;
 	return n;
 }

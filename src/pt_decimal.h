@@ -26,8 +26,12 @@ typedef __int128 pt_int128 __attribute__((aligned(8)));
 #define PT_DECIMAL_MAX_DIGITS 28
 /* Largest |exp| of a normalized value; keeps every value far inside int128. */
 #define PT_DECIMAL_MAX_EXP 60
-/* Bytes of the longest formatted decimal (sign, digits, point, zeros). */
-#define PT_DECIMAL_TEXT_MAX 160
+/*
+ * Bytes of the longest formatted decimal (sign, digits, point, zeros): up to
+ * 38 coefficient digits shifted by |exp| <= 60, plus up to 100 places when a
+ * division by a unit factor borrows digits.
+ */
+#define PT_DECIMAL_TEXT_MAX 512
 
 typedef struct pt_decimal
 {

@@ -60,6 +60,30 @@ pt_is_ideograph(unsigned cp)
 		(cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+bool
+pt_is_space(unsigned cp)
+{
+	switch (cp)
+	{
+		case ' ':
+		case '\t':
+		case '\r':
+		case '\n':
+		case '\v':
+		case '\f':
+		case 0x00A0:			/* no-break space */
+		case 0x2002:			/* en space */
+		case 0x2003:			/* em space */
+		case 0x2009:			/* thin space */
+		case 0x200A:			/* hair space */
+		case 0x202F:			/* narrow no-break space */
+		case 0x3000:			/* ideographic space */
+			return true;
+		default:
+			return false;
+	}
+}
+
 /* The folded code point of cp (cp itself when nothing applies). */
 static unsigned
 fold_codepoint(unsigned cp)
@@ -67,17 +91,10 @@ fold_codepoint(unsigned cp)
 	/* full-width ASCII, but keep （ ） which are part of units like 台（套） */
 	if (cp >= 0xFF01 && cp <= 0xFF5E && cp != 0xFF08 && cp != 0xFF09)
 		cp -= 0xFEE0;
+	if (pt_is_space(cp))
+		return ' ';
 	switch (cp)
 	{
-		case 0x3000:			/* ideographic space */
-		case 0x00A0:			/* no-break space */
-		case 0x2002:
-		case 0x2003:
-		case 0x2009:
-		case '\t':
-		case '\r':
-		case '\n':
-			return ' ';
 		case 0x2267:			/* ≧ */
 		case 0x2A7E:			/* ⩾ */
 			return 0x2265;		/* ≥ */
@@ -139,7 +156,7 @@ pt_fold(const char *s, size_t len, char *out)
 		size_t		clen;
 
 		/* printable ASCII folds to itself */
-		if ((unsigned char) s[i] >= 0x20 && (unsigned char) s[i] < 0x7F)
+		if ((unsigned char) s[i] > 0x20 && (unsigned char) s[i] < 0x7F)
 		{
 			out[n++] = s[i++];
 			continue;

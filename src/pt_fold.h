@@ -19,6 +19,9 @@ size_t		pt_utf8_char_len(const char *s, size_t len, unsigned *codepoint);
  */
 size_t		pt_fold(const char *s, size_t len, char *out);
 
+/* Is this code point white space (folded to ' ')? */
+bool		pt_is_space(unsigned cp);
+
 /* Is this code point a CJK ideograph (a character of a word)? */
 bool		pt_is_ideograph(unsigned cp);
 

@@ -172,15 +172,43 @@ pt_written_magnitude(const pt_target *t, bool upper, pt_decimal *out)
 	return pt_decimal_unscale(out, 1, t->scale);
 }
 
+/*
+ * Would this magnitude, as written, read back as a date?  A positive number
+ * with four integer digits and no scale word does when a year unit follows
+ * (2400年), or with two decimals in the years 1900..2199 (2023.07, 2025.05起).  Such quantities are
+ * written with a leading zero (02400年, 02023.07), which reads back as the
+ * same quantity.
+ */
+static bool
+reads_as_date(const pt_target *t, const pt_decimal *m, int places)
+{
+	const pt_unit *row = pt_unit_by_id(t->unit_id);
+	bool		year_unit = (row != NULL && strcmp(row->spelling, "年") == 0) ||
+		(t->unit_id == PT_UNIT_WORD && t->unit_key_len >= strlen("年") &&
+		 memcmp(t->unit_key, "年", strlen("年")) == 0);
+
+	pt_decimal	bare_year_low = {1900, 0},
+				bare_year_high = {2200, 0};
+
+	if (m->coef <= 0 || pt_decimal_magnitude(m) != 4 || t->scale != 0)
+		return false;
+	/* a bare month (2023.07) is read only for years 1900..2199 (pt_parse.c) */
+	return year_unit || (places == 2 && pt_decimal_cmp(m, &bare_year_low) >= 0 &&
+						 pt_decimal_cmp(m, &bare_year_high) < 0);
+}
+
 static void
 put_magnitude(out_buf *o, const pt_target *t, bool upper)
 {
 	pt_decimal	m;
 	char		text[PT_DECIMAL_TEXT_MAX];
+	int			places = t->places[upper ? 1 : 0];
 
 	if (!pt_written_magnitude(t, upper, &m))
 		m = (upper ? t->upper : t->lower).value;	/* unreachable for valid values */
-	put(o, text, pt_decimal_format(&m, t->places[upper ? 1 : 0], text));
+	if (reads_as_date(t, &m, places))
+		puts_(o, "0");
+	put(o, text, pt_decimal_format(&m, places, text));
 }
 
 static void

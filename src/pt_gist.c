@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "pt_date.h"
+
 static void
 dimension_of(const pt_target *t, const char **dim, uint8_t *len)
 {
@@ -182,6 +184,19 @@ get_bound(const uint8_t *p, pt_kind kind, pt_bound *b)
 	return p;
 }
 
+/* A bound as parsing could have made it (stored keys may be damaged). */
+static bool
+bound_valid(pt_kind kind, const pt_bound *b)
+{
+	if (b->infinite)
+		return true;
+	if (kind == PT_KIND_DATE)
+		return b->day >= pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) &&
+			b->day <= pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31);
+	return b->value.exp >= -PT_DECIMAL_MAX_EXP && b->value.exp <= PT_DECIMAL_MAX_EXP &&
+		(b->value.coef == 0 || pt_decimal_magnitude(&b->value) - b->value.exp <= 36);
+}
+
 bool
 pt_gist_key_unpack(const uint8_t *p, size_t len, pt_gist_key *key)
 {
@@ -204,12 +219,17 @@ pt_gist_key_unpack(const uint8_t *p, size_t len, pt_gist_key *key)
 		return false;
 	key->dim_hi = (const char *) p;
 	p += key->dim_hi_len;
+	if (key->kind_lo < PT_KIND_QUANTITY || key->kind_hi > PT_KIND_LABEL || key->kind_lo > key->kind_hi ||
+		(key->has_bounds && (key->kind_lo != key->kind_hi || key->kind_lo == PT_KIND_LABEL)))
+		return false;
 	if (key->has_bounds)
 	{
 		if ((size_t) (end - p) < 2 * bound_size(key->kind_lo))
 			return false;
 		p = get_bound(p, key->kind_lo, &key->lower);
 		p = get_bound(p, key->kind_lo, &key->upper);
+		if (!bound_valid(key->kind_lo, &key->lower) || !bound_valid(key->kind_lo, &key->upper))
+			return false;
 	}
 	return p == end;
 }
@@ -253,7 +273,8 @@ gap(pt_kind kind, const pt_bound *from, const pt_bound *to)
 	if (from->infinite || to->infinite)
 		return 1e6;
 	if (kind == PT_KIND_DATE)
-		return (double) (to->day > from->day ? to->day - from->day : from->day - to->day) + 1.0;
+		return (double) ((int64_t) to->day > (int64_t) from->day ? (int64_t) to->day - from->day
+						 : (int64_t) from->day - to->day) + 1.0;
 	{
 		/* order of magnitude of the larger value: enough to rank choices */
 		const pt_decimal *d = pt_decimal_cmp(&from->value, &to->value) > 0 ? &from->value : &to->value;

@@ -22,6 +22,7 @@
 #define HEADER_BYTES 4
 #define QUANTITY_FIXED 5
 #define MAX_COEF_BYTES 16
+#define PT_PACKED_MAX_DIGITS 36
 
 static bool
 stores_lower(pt_op op)
@@ -187,7 +188,8 @@ get_decimal(reader *r, pt_decimal *d)
 		return false;
 	if ((d->coef == 0 && d->exp != 0) || (d->coef != 0 && d->coef % 10 == 0))
 		return false;
-	return true;
+	/* no parsed value needs more: 28 written digits times a unit factor */
+	return d->coef == 0 || pt_decimal_magnitude(d) - d->exp <= PT_PACKED_MAX_DIGITS;
 }
 
 static bool

@@ -257,6 +257,14 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 		*end = c->pos;
 		return true;
 	}
+	/* 千瓦 is 千 + 瓦: a word never starts with a scale word (it would print ambiguously) */
+	{
+		int			exp10;
+		size_t		scale_len;
+
+		if (pt_scale_match(c->s + c->pos, c->len - c->pos, &exp10, &scale_len))
+			return false;
+	}
 	pos = c->pos;
 	for (;;)
 	{
@@ -407,6 +415,31 @@ reject_non_finite(cursor *c, pt_error *err)
 }
 
 /*
+ * Written without the space, would the scale word and the unit read as
+ * something else (a catalog unit such as 千瓦时, or a longer scale word such
+ * as 万亿)?  Output joins them, so such a spelling cannot be kept.
+ */
+static bool
+glued_reads_otherwise(const cursor *c, const number_parse *n)
+{
+	char		joined[PT_UNIT_MAX_BYTES + 16];
+	const char *scale = pt_scale_spelling(n->scale);
+	size_t		scale_len = strlen(scale),
+				unit_len = n->unit.end - n->unit.start,
+				consumed;
+	int			exp10;
+
+	if (scale_len + unit_len > sizeof(joined))
+		return true;
+	memcpy(joined, scale, scale_len);
+	memcpy(joined + scale_len, c->s + n->unit.start, unit_len);
+	if (pt_unit_match(joined, scale_len + unit_len, &consumed) != NULL)
+		return true;
+	return pt_scale_match(joined, scale_len + unit_len, &exp10, &consumed) &&
+		(consumed != scale_len || exp10 != n->scale);
+}
+
+/*
  * number [scale] [unit].  Returns PT_OK and fills *n, or PT_ERR_* with err
  * filled, or PT_ERR_SYNTAX with err->status == PT_OK meaning "no number".
  */
@@ -448,7 +481,19 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 			pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len))
 			c->pos += scale_len;
 	}
-	n->has_unit = scan_unit(c, &n->unit, &too_long);
+	{
+		cursor		before_unit = *c;
+
+		n->has_unit = scan_unit(c, &n->unit, &too_long);
+		/* "2千 瓦时" would print as 2千瓦时 (kWh): such a unit is no unit here */
+		if (n->has_unit && n->scale != 0 && before_unit.pos < before_unit.len &&
+			before_unit.s[before_unit.pos] == ' ' && glued_reads_otherwise(c, n))
+		{
+			*c = before_unit;
+			n->has_unit = false;
+			memset(&n->unit, 0, sizeof(n->unit));
+		}
+	}
 	if (too_long)
 		return fail(err, PT_ERR_SYNTAX, "The unit is too long.",
 					"A unit, with its /denominators, is at most 64 bytes.");
@@ -912,6 +957,14 @@ scan_date(cursor *c, pt_target *t, pt_error *err)
 		t->upper.day = t->lower.day;
 	if (t->op == PT_OP_LE)
 		t->lower.day = t->upper.day;
+	/* >9999年 would start in the year 10000 */
+	if (t->lower.day < pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) ||
+		t->upper.day > pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31))
+	{
+		fail(err, PT_ERR_DATE, "The date lies outside the years 1000 to 9999.",
+			 "Years from 1000 to 9999 are accepted.");
+		return SCAN_ERROR;
+	}
 done:
 	pt_bounds_from_op(t);
 	if (accept(c, approx_suffix))
@@ -992,8 +1045,7 @@ normalize_label(const char *s, size_t len, char *out)
 	{
 		unsigned	cp;
 		size_t		clen = pt_utf8_char_len(s + i, len - i, &cp);
-		bool		space = (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-							 cp == 0x3000 || cp == 0x00A0);
+		bool		space = pt_is_space(cp);
 
 		if (space)
 			pending_space = (n > 0);
@@ -1248,6 +1300,15 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	return PT_OK;
 }
 
+/* Digits a decimal takes to write, trailing integer zeros included. */
+static int
+written_digits(const pt_decimal *d)
+{
+	int			digits = pt_decimal_magnitude(d) - d->exp;	/* of the coefficient */
+
+	return digits + (d->exp > 0 ? d->exp : 0);
+}
+
 pt_status
 pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out,
 		   char *scratch, pt_error *err)
@@ -1277,6 +1338,10 @@ pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out
 		if (!pt_written_magnitude(out, i == 1, &m))
 			return fail(err, PT_ERR_INVALID, "The target cannot be written exactly in that unit.",
 						"Pick a unit the magnitude divides into exactly, e.g. 90分钟 is 1.5小时 but 1分钟 has no exact value in 小时.");
+		/* what is written must read back: at most 28 digits, 60 places */
+		if (written_digits(&m) > PT_DECIMAL_MAX_DIGITS || pt_decimal_min_places(&m) > PT_DECIMAL_MAX_EXP)
+			return fail(err, PT_ERR_INVALID, "In that unit the magnitude would need more digits than ptarget keeps.",
+						"ptarget keeps up to 28 significant digits; pick a larger or smaller unit.");
 		out->places[i] = (uint8_t) pt_decimal_min_places(&m);
 	}
 	return PT_OK;

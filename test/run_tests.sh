@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # test/run_tests.sh — sets everything up and runs every test:
-#   plain-C unit tests (ASan/UBSan), pg_regress suites, dump/restore and
-#   concurrency scripts on a private cluster.
+#   plain-C unit tests (ASan/UBSan), pg_regress suites, dump/restore,
+#   concurrency, memory and binary-receive scripts on a private cluster,
+#   property tests, and a short coverage-guided fuzzing run per target.
+# PTARGET_FUZZ_SECONDS (default 60) and PTARGET_PROPERTY_CASES (300000) size
+# the last two.
 # Ends with one line "N passed, M failed"; exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -54,6 +57,10 @@ run_script() { # log-name title command...
 run_script dump "dump/restore and COPY round trips" bash "$ROOT/test/dump_restore.sh"
 run_script concurrency "concurrent imports and queries" bash "$ROOT/test/concurrency.sh"
 run_script memory "memory over a million calls" bash "$ROOT/test/memory.sh"
+run_script binary "binary receive of random and mutated bytes" bash "$ROOT/test/fuzz/binary_copy.sh"
+run_script property "property tests" bash "$ROOT/test/property/run.sh" "${PTARGET_PROPERTY_CASES:-300000}"
+run_script fuzz "fuzzing, ${PTARGET_FUZZ_SECONDS:-60} s per target" \
+	bash "$ROOT/test/fuzz/run.sh" "${PTARGET_FUZZ_SECONDS:-60}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
