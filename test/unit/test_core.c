@@ -148,6 +148,15 @@ test_grammar(void)
 	expect_canonical("1420.5", PT_KIND_QUANTITY, "1420.5");
 	expect_canonical("≤1156.06", PT_KIND_QUANTITY, "≤1156.06");
 	expect_canonical("2023-07", PT_KIND_DATE, "2023年7月");
+	/* quantities that would print as dates keep a leading zero */
+	expect_canonical("2,025年", PT_KIND_QUANTITY, "02025年");
+	expect_canonical("02023.07", PT_KIND_QUANTITY, "02023.07");
+	expect_canonical("≤1156.06", PT_KIND_QUANTITY, "≤1156.06");
+	/* a spaced scale word that would glue into another unit keeps no unit */
+	expect_canonical("2千 瓦时", PT_KIND_LABEL, "\"2千 瓦时\"");
+	expect_canonical("12万 元", PT_KIND_QUANTITY, "12万元");
+	expect_error("<1000年1月1日", PT_ERR_DATE);
+	expect_error("\"\xe2\x80\x89\"", PT_ERR_SYNTAX);
 	expect_canonical("普遍满意", PT_KIND_LABEL, "普遍满意");
 	expect_canonical("完成2个", PT_KIND_LABEL, "\"完成2个\"");
 	expect_canonical("\"≥95%\"", PT_KIND_LABEL, "\"≥95%\"");
