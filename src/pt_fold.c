@@ -4,6 +4,7 @@
 #include "pt_fold.h"
 
 #include <stdint.h>
+#include <string.h>
 
 size_t
 pt_utf8_char_len(const char *s, size_t len, unsigned *codepoint)
@@ -58,6 +59,16 @@ pt_is_ideograph(unsigned cp)
 {
 	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
 		(cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+int
+pt_bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (alen > blen) - (alen < blen);
 }
 
 bool

@@ -1,5 +1,5 @@
 /*
- * pt_fold.h — folds what people type into the parser's alphabet: full-width
+ * pt_fold.h — UTF-8 text helpers; folds what people type into the parser's alphabet: full-width
  * digits/letters/signs to ASCII, look-alike comparison signs (≧ ≦ ═) to
  * ≥ ≤ =, dashes and wave dashes to '~', odd spaces to ' '.
  */
@@ -18,6 +18,9 @@ size_t		pt_utf8_char_len(const char *s, size_t len, unsigned *codepoint);
  * UTF-8 or a NUL byte.
  */
 size_t		pt_fold(const char *s, size_t len, char *out);
+
+/* memcmp order with the shorter string first on a common prefix: -1, 0, 1 */
+int			pt_bytes_cmp(const char *a, size_t alen, const char *b, size_t blen);
 
 /* Is this code point white space (folded to ' ')? */
 bool		pt_is_space(unsigned cp);

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "pt_fold.h"
+
 #include "pt_date.h"
 
 static void
@@ -22,23 +24,13 @@ dimension_of(const pt_target *t, const char **dim, uint8_t *len)
 	*len = t->kind == PT_KIND_QUANTITY ? t->unit_key_len : 0;
 }
 
-static int
-bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int			c = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return (alen > blen) - (alen < blen);
-}
-
 /* (kind, dimension) order */
 static int
 dim_cmp(pt_kind ka, const char *da, size_t la, pt_kind kb, const char *db, size_t lb)
 {
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
-	return bytes_cmp(da, la, db, lb);
+	return pt_bytes_cmp(da, la, db, lb);
 }
 
 bool

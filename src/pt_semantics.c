@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "pt_fold.h"
+
 void
 pt_bounds_from_op(pt_target *t)
 {
@@ -19,16 +21,6 @@ pt_bounds_from_op(pt_target *t)
 	t->upper.infinite = (t->op == PT_OP_GE || t->op == PT_OP_GT);
 	t->lower.inclusive = (t->op != PT_OP_GT) && !t->lower.infinite;
 	t->upper.inclusive = (t->op != PT_OP_LT) && !t->upper.infinite;
-}
-
-static int
-bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int			c = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return (alen > blen) - (alen < blen);
 }
 
 /* Finite bound values of one kind. */
@@ -84,9 +76,9 @@ pt_compare(const pt_target *a, const pt_target *b)
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	if (a->kind == PT_KIND_LABEL)
-		return bytes_cmp(a->label, a->label_len, b->label, b->label_len);
+		return pt_bytes_cmp(a->label, a->label_len, b->label, b->label_len);
 	if (a->kind == PT_KIND_QUANTITY &&
-		(c = bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
+		(c = pt_bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
 		return c;
 	if ((c = pt_lower_cmp(a->kind, &a->lower, &b->lower)) != 0)
 		return c;

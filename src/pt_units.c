@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pt_fold.h"
+
 static const pt_unit catalog[] = {
 	/* percent */
 	{1, "%", "percent", "%", 1, 0, false},
@@ -287,22 +289,12 @@ pt_scale_spelling(int exp10)
 #define MAX_KEYS (CATALOG_SIZE + 1)
 
 static int
-key_cmp(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int			c = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (c != 0)
-		return c;
-	return (alen > blen) - (alen < blen);
-}
-
-static int
 key_qsort_cmp(const void *a, const void *b)
 {
 	const char *x = *(const char *const *) a;
 	const char *y = *(const char *const *) b;
 
-	return key_cmp(x, strlen(x), y, strlen(y));
+	return pt_bytes_cmp(x, strlen(x), y, strlen(y));
 }
 
 /* The distinct dimension keys of the catalog, sorted bytewise (built once). */
@@ -346,7 +338,7 @@ pt_unit_key_code(const char *key, size_t len, bool *known)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = key_cmp(keys[mid], strlen(keys[mid]), key, len);
+		int			c = pt_bytes_cmp(keys[mid], strlen(keys[mid]), key, len);
 
 		if (c == 0)
 		{
