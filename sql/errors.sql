@@ -42,6 +42,9 @@ SELECT 'Infinity'::ptarget;
 -- constructor and conversion errors
 SELECT ptarget('≠', 5, '个');
 SELECT ptarget('≥', 5, '个 人');
+-- the constructor reads units by the same rule as text: 千 瓦时 would print as 千瓦时 (kWh)
+SELECT ptarget('≥', 2, '千 瓦时');
+SELECT ptarget('≥', 2, '千瓦时') AS kwh, ptarget('≥', 2, '万 元') AS wan_yuan;
 SELECT ptarget('≥', 'NaN'::numeric, '%');
 SELECT ptarget('≥', 'Infinity'::numeric, '%');
 SELECT ptarget_convert('≤50万元', '个');

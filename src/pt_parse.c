@@ -440,6 +440,34 @@ glued_reads_otherwise(const cursor *c, const number_parse *n)
 }
 
 /*
+ * [scale word] [unit] at the cursor, into n->scale and n->unit: the one rule
+ * for numbers in text and for unit arguments (ptarget(), ptarget_convert()).
+ */
+static void
+scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
+{
+	size_t		scale_len,
+				unit_len;
+	cursor		before_unit;
+
+	/* a catalog unit may start like a scale word (千米, 千瓦时): try it first */
+	skip_spaces(c);
+	if (pt_unit_match(c->s + c->pos, c->len - c->pos, &unit_len) == NULL &&
+		pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len))
+		c->pos += scale_len;
+	before_unit = *c;
+	n->has_unit = scan_unit(c, &n->unit, too_long);
+	/* "2千 瓦时" would print as 2千瓦时 (kWh): such a unit is no unit here */
+	if (n->has_unit && n->scale != 0 && before_unit.pos < before_unit.len &&
+		before_unit.s[before_unit.pos] == ' ' && glued_reads_otherwise(c, n))
+	{
+		*c = before_unit;
+		n->has_unit = false;
+		memset(&n->unit, 0, sizeof(n->unit));
+	}
+}
+
+/*
  * number [scale] [unit].  Returns PT_OK and fills *n, or PT_ERR_* with err
  * filled, or PT_ERR_SYNTAX with err->status == PT_OK meaning "no number".
  */
@@ -448,7 +476,6 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 {
 	size_t		consumed = 0;
 	pt_decimal_status ds;
-	size_t		scale_len;
 	bool		too_long;
 	pt_status	st;
 
@@ -472,28 +499,7 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 					"ptarget keeps magnitudes between 1e-60 and 1e60.");
 	c->pos += consumed;
 
-	/* a catalog unit may start like a scale word (千米, 千瓦时): try it first */
-	skip_spaces(c);
-	{
-		size_t		unit_len;
-
-		if (pt_unit_match(c->s + c->pos, c->len - c->pos, &unit_len) == NULL &&
-			pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len))
-			c->pos += scale_len;
-	}
-	{
-		cursor		before_unit = *c;
-
-		n->has_unit = scan_unit(c, &n->unit, &too_long);
-		/* "2千 瓦时" would print as 2千瓦时 (kWh): such a unit is no unit here */
-		if (n->has_unit && n->scale != 0 && before_unit.pos < before_unit.len &&
-			before_unit.s[before_unit.pos] == ' ' && glued_reads_otherwise(c, n))
-		{
-			*c = before_unit;
-			n->has_unit = false;
-			memset(&n->unit, 0, sizeof(n->unit));
-		}
-	}
+	scan_scaled_unit(c, n, &too_long);
 	if (too_long)
 		return fail(err, PT_ERR_SYNTAX, "The unit is too long.",
 					"A unit, with its /denominators, is at most 64 bytes.");
@@ -1242,17 +1248,11 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 	cursor		c;
 	bool		too_long;
 	size_t		flen = pt_fold(unit, unit_len, folded);
-	size_t		scale_len,
-				unit_match_len;
 
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, "The unit is not valid UTF-8.", "Write a unit such as 万元.");
 	c = (cursor) {folded, flen, 0};
-	skip_spaces(&c);
-	if (pt_unit_match(c.s + c.pos, c.len - c.pos, &unit_match_len) == NULL &&
-		pt_scale_match(c.s + c.pos, c.len - c.pos, &n->scale, &scale_len))
-		c.pos += scale_len;
-	n->has_unit = scan_unit(&c, &n->unit, &too_long);
+	scan_scaled_unit(&c, n, &too_long);
 	if (too_long || !at_end(&c))
 		return fail(err, PT_ERR_SYNTAX, "The unit is not a unit ptarget can read.",
 					"Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes.");
