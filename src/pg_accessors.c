@@ -226,7 +226,7 @@ ptarget_is_approximate(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- construction */
 
 static void
-report_or_return(pt_status st, const pt_error *err, const char *what)
+report_if_failed(pt_status st, const pt_error *err, const char *what)
 {
 	if (st != PT_OK)
 		pg_ptarget_report(err, what, NULL);
@@ -243,7 +243,7 @@ ptarget_from_numeric(PG_FUNCTION_ARGS)
 	char		scratch[256];
 
 	pg_numeric_to_decimal(PG_GETARG_DATUM(0), &m, &places);
-	report_or_return(pt_build("", 0, &m, places, "", 0, &t, scratch, &err), &err,
+	report_if_failed(pt_build("", 0, &m, places, "", 0, &t, scratch, &err), &err,
 					 DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(0))));
 	PG_RETURN_DATUM(pg_ptarget_datum(&t));
 }
@@ -263,7 +263,7 @@ ptarget_build(PG_FUNCTION_ARGS)
 	char	   *scratch = palloc(pt_parse_scratch_size(op_len + unit_len));
 
 	pg_numeric_to_decimal(PG_GETARG_DATUM(1), &m, &places);
-	report_or_return(pt_build(op, op_len, &m, places, unit, unit_len, &t, scratch, &err), &err,
+	report_if_failed(pt_build(op, op_len, &m, places, unit, unit_len, &t, scratch, &err), &err,
 					 psprintf("%s %s %s", text_to_cstring(PG_GETARG_TEXT_PP(0)),
 							  DatumGetCString(DirectFunctionCall1(numeric_out, PG_GETARG_DATUM(1))),
 							  text_to_cstring(PG_GETARG_TEXT_PP(2))));
