@@ -2,8 +2,16 @@
 # against a running server; `make unit` builds and runs the plain-C tests.
 
 EXTENSION = ptarget
-DATA = ptarget--1.0.sql
 MODULE_big = ptarget
+
+# Released install scripts are frozen (sql/ptarget--1.0.sql is byte-for-byte
+# what 1.0 shipped).  What a version adds lives in sql/<version>/*.sql, one
+# file per topic; the rules below turn it into the upgrade script and, after
+# the previous full script, into the new full script.
+DATA = sql/ptarget--1.0.sql
+DATA_built = ptarget--1.1.sql ptarget--1.0--1.1.sql
+UPGRADE_1_1 = $(sort $(wildcard sql/1.1/*.sql))
+
 
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
@@ -14,12 +22,25 @@ GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c sr
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 REGRESS = io errors units dates operators accessors seeds encoding import gist
-REGRESS_OPTS = --encoding=UTF8 --no-locale
+REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
 PGXS := $(shell $(PG_CONFIG) --pgxs)
+
+# PostgreSQL 15 is the oldest release ptarget is built and tested on.
+PG_MAJOR := $(shell $(PG_CONFIG) --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+ifneq ($(shell [ "$(PG_MAJOR)" -ge 15 ] 2>/dev/null && echo ok),ok)
+$(error ptarget needs PostgreSQL 15 or later, but $(PG_CONFIG) is "$(shell $(PG_CONFIG) --version)"; set PG_CONFIG=/path/to/a/newer/pg_config)
+endif
+
 include $(PGXS)
+
+ptarget--1.0--1.1.sql: $(UPGRADE_1_1)
+	{ printf '%s\n' '\echo Use "ALTER EXTENSION ptarget UPDATE" to load this file. \quit'; cat $^; } > $@
+
+ptarget--1.1.sql: sql/ptarget--1.0.sql $(UPGRADE_1_1)
+	cat $^ > $@
 
 # ---------------------------------------------------------------- plain-C tests
 UNIT_CC ?= cc

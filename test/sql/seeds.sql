@@ -11,7 +11,7 @@ SET datestyle = ISO;
 CREATE TABLE seed_cells(file text, project_index int, project_title text, position int,
                         level1 text, level2 text, level3 text, value_line int, value text);
 \getenv abs_srcdir PG_ABS_SRCDIR
-\set cells_file :abs_srcdir '/test/data/seed_cells.tsv'
+\set cells_file :abs_srcdir '/data/seed_cells.tsv'
 COPY seed_cells FROM :'cells_file' (FORMAT text, HEADER true);
 
 -- parse without stopping at the one impossible date

@@ -8,8 +8,8 @@ RESET client_min_messages;
 SET datestyle = ISO;
 \pset null '∅'
 \getenv abs_srcdir PG_ABS_SRCDIR
-\set doc000_file :abs_srcdir '/test/data/seeds/000_e3b62ee139f4edb8.txt'
-\set doc001_file :abs_srcdir '/test/data/seeds/001_3f8b325168c357be.txt'
+\set doc000_file :abs_srcdir '/data/seeds/000_e3b62ee139f4edb8.txt'
+\set doc001_file :abs_srcdir '/data/seeds/001_3f8b325168c357be.txt'
 SELECT pg_read_file(:'doc000_file') AS doc000 \gset
 SELECT pg_read_file(:'doc001_file') AS doc001 \gset
 

@@ -1,0 +1,5 @@
+-- ptarget 1.1: what 1.1 adds to 1.0.  The Makefile appends the files of
+-- sql/1.1/ in name order to make both ptarget--1.0--1.1.sql (the upgrade) and,
+-- after the frozen 1.0 script, ptarget--1.1.sql (a fresh install): one source,
+-- so an updated database and a new one have the same objects.
+-- Every reference is qualified with @extschema@ or pg_catalog, as in 1.0.
