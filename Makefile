@@ -21,7 +21,8 @@ CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
 GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_gist.c src/pg_sort.c src/pg_stats.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-REGRESS = io errors units dates operators accessors seeds encoding import gist
+# every suite in test/sql/, in name order (each creates the extension afresh)
+REGRESS = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config

@@ -20,7 +20,11 @@ as_postgres() {
 
 # Debian packages every script here needs; installs only what is missing.
 PACKAGES=(build-essential postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR
-          postgresql-contrib clang llvm libclang-rt-14-dev)
+          postgresql-contrib clang llvm libclang-rt-14-dev
+          # the Debian package build (test/package.sh)
+          debhelper postgresql-server-dev-all dpkg-dev fakeroot
+          # client tests (test/clients.sh): psycopg 3 and the JDBC driver
+          python3-psycopg libpostgresql-jdbc-java openjdk-17-jdk-headless)
 
 install_packages() {
 	local missing=()
