@@ -6,7 +6,9 @@
  *
  * The seeds are real documents; the bad inputs are built here by editing
  * them, so every expected line number below refers to a seed line.
- * Prints one summary line "N passed, M failed"; exits 1 if anything failed.
+ * Each test function is one test case (TEST_CASE, test/unit/check.h); prints
+ * the assertion count as information and closes with "N passed, M failed" in
+ * test cases; exits 1 if anything failed.
  */
 #include "pt_document.h"
 
@@ -21,23 +23,21 @@
  * Checks
  * ------------------------------------------------------------------------ */
 
-static int  passed;
-static int  failed;
+#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
+#include "check.h"              /* counters, TEST_CASE, check_summary (keeps this CHECK) */
 
 static bool
 check(bool ok, const char *what, const char *file, int line)
 {
     if (ok)
-        passed++;
+        check_passed++;
     else
     {
-        failed++;
+        check_failed++;
         printf("%s:%d: FAILED: %s\n", file, line, what);
     }
     return ok;
 }
-
-#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
 
 static void
 check_int(long got, long want, const char *what, const char *file, int line)
@@ -1127,24 +1127,23 @@ main(int argc, char **argv)
     seed000 = read_file(argv[1]);
     seed001 = read_file(argv[2]);
 
-    test_seed_000(seed000);
-    test_seed_001(seed001);
-    test_line_ends_and_bom(seed001);
-    test_not_a_document();
-    test_encoding_in_seed(seed001);
-    test_truncated_tables(seed001);
-    test_shuffled_cells(seed001);
-    test_bad_rows(seed001);
-    test_text_between_projects(seed001);
-    test_lenient_limits(seed001);
-    test_size_limit(seed000);
-    test_pathological(seed001);
-    test_out_of_memory(seed001);
-    test_robustness(seed001);
+    TEST_CASE(test_seed_000(seed000));
+    TEST_CASE(test_seed_001(seed001));
+    TEST_CASE(test_line_ends_and_bom(seed001));
+    TEST_CASE(test_not_a_document());
+    TEST_CASE(test_encoding_in_seed(seed001));
+    TEST_CASE(test_truncated_tables(seed001));
+    TEST_CASE(test_shuffled_cells(seed001));
+    TEST_CASE(test_bad_rows(seed001));
+    TEST_CASE(test_text_between_projects(seed001));
+    TEST_CASE(test_lenient_limits(seed001));
+    TEST_CASE(test_size_limit(seed000));
+    TEST_CASE(test_pathological(seed001));
+    TEST_CASE(test_out_of_memory(seed001));
+    TEST_CASE(test_robustness(seed001));
 
     arena_reset(&the_arena);
     free(seed000.data);
     free(seed001.data);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed > 0 ? 1 : 0;
+    return check_summary();
 }
