@@ -33,8 +33,12 @@
  *   convert     pt_convert to another unit of the dimension is exact (or
  *               refused exactly when inexact), reversible, equal, and its
  *               output text reads back as the same value
- * Each check is counted; failures print the inputs.  The last line is
- * "N passed, M failed"; the exit status is 1 when anything failed.
+ * Each check is counted under its property (the names in brackets of the
+ * failure lines, e.g. "hash", "order-spec"); failures print the inputs.  Every
+ * property is one test case: it passes when all its checks passed.  The output
+ * lists the properties with their check counts, then "checks: X passed, Y
+ * failed" (information), and ends with "N passed, M failed" counting
+ * properties; the exit status is 1 when anything failed.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -2461,8 +2465,27 @@ main(int argc, char **argv)
 
 	printf("cases: %ld quantities, %ld dates, %ld labels (%ld from the dense palette)\n",
 		   per_kind[PT_KIND_QUANTITY], per_kind[PT_KIND_DATE], per_kind[PT_KIND_LABEL], dense_cases);
-	for (k = 0; k < n_kinds; k++)
-		printf("  %-20s %9ld passed %7ld failed\n", kinds[k].name, kinds[k].passed, kinds[k].failed);
-	printf("%ld passed, %ld failed\n", n_passed, n_failed);
-	return n_failed > 0 ? 1 : 0;
+	/* one test case per property; the checks are information */
+	{
+		int			props_passed = 0,
+					props_failed = 0;
+
+		for (k = 0; k < n_kinds; k++)
+		{
+			if (kinds[k].failed == 0)
+			{
+				props_passed++;
+				printf("ok   %-20s %9ld checks\n", kinds[k].name, kinds[k].passed);
+			}
+			else
+			{
+				props_failed++;
+				printf("FAIL %-20s %9ld of %ld checks failed\n", kinds[k].name, kinds[k].failed,
+					   kinds[k].passed + kinds[k].failed);
+			}
+		}
+		printf("checks: %ld passed, %ld failed\n", n_passed, n_failed);
+		printf("%d passed, %d failed\n", props_passed, props_failed);
+		return n_failed > 0 || props_failed > 0 ? 1 : 0;
+	}
 }
