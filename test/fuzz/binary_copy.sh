@@ -21,10 +21,14 @@
 #     form, and equal the text input of the same bytes (receive = input)
 # After every batch: the server still answers SELECT 1, and the server log (when
 # readable: $PTARGET_SERVER_LOG, $CLUSTER_DIR/server.log, or pg_current_logfile())
-# has no "terminated by signal".  Files go to a mktemp directory under /tmp that
-# the server user can read; failing cases are kept there and listed.
-# Ends with "N passed, M failed" (one per case, plus one per server check); exit 1
-# on failure.  Environment: FUZZ_SEED (default 1), FUZZ_BATCH (default 100).
+# has no "terminated by signal".  Files go to a per-run directory under
+# ${TMPDIR:-/tmp} that the server user must be able to read (checked first with
+# a valid file); it is removed at the end, failing cases included (their bytes
+# are printed; PTARGET_KEEP_TMP=1 keeps the directory).
+# The cases and server checks are counted as information; the binary receive is
+# one test case: "1 passed, 0 failed" or "0 passed, 1 failed"; exit 1 on
+# failure.  Environment: FUZZ_SEED (default 1), FUZZ_BATCH (default 100),
+# TMPDIR, PTARGET_KEEP_TMP, PTARGET_SERVER_LOG.
 set -uo pipefail
 
 CASES=${1:-2000}
@@ -44,7 +48,7 @@ command -v python3 >/dev/null || { echo "error: python3 not found" >&2; exit 2; 
 
 export PTARGET_FUZZ_HERE=$HERE PTARGET_FUZZ_CASES=$CASES
 exec python3 - <<'PYTHON'
-import os, random, re, struct, subprocess, sys, tempfile, time, glob, shutil
+import atexit, os, random, re, struct, subprocess, sys, tempfile, time, glob, shutil
 
 HERE = os.environ["PTARGET_FUZZ_HERE"]
 CASES = int(os.environ["PTARGET_FUZZ_CASES"])
@@ -239,8 +243,20 @@ def pgcopy(field, length):
             + struct.pack(">i", n) + field + struct.pack(">h", -1))
 
 
-workdir = tempfile.mkdtemp(prefix="ptarget-copy.", dir="/tmp")
+workdir = tempfile.mkdtemp(prefix="ptarget-copy.", dir=os.environ.get("TMPDIR") or "/tmp")
 os.chmod(workdir, 0o755)
+KEEP = os.environ.get("PTARGET_KEEP_TMP") == "1"
+
+
+def cleanup():
+    psql("DROP DATABASE IF EXISTS %s" % DB, check=False)
+    if KEEP:
+        print("kept %s (PTARGET_KEEP_TMP=1)" % workdir)
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+atexit.register(cleanup)
 bad_cases = []
 outcomes = {}
 
@@ -276,6 +292,17 @@ def judge(i, res, field, what, path):
         passed += 1
         os.remove(path)
 
+
+# the server must be able to read the files: a valid value is accepted
+with open(os.path.join(workdir, "preflight.bin"), "wb") as f:
+    f.write(pgcopy(seeds[0], None))
+os.chmod(os.path.join(workdir, "preflight.bin"), 0o644)
+p = run_batch([(-1, os.path.join(workdir, "preflight.bin"), seeds[0], None, "preflight")])
+if p.stdout.strip() != "-1|accepted 1":
+    print("!! the server cannot load %s/preflight.bin (TMPDIR must be readable by the server user): %s %s"
+          % (workdir, p.stdout.strip(), p.stderr.strip()[:300]))
+    print("0 passed, 1 failed")
+    sys.exit(1)
 
 i = 0
 batches = 0
@@ -328,17 +355,22 @@ while i < CASES:
         if not ok:
             break
 
-psql("DROP DATABASE IF EXISTS %s" % DB, check=False)
 elapsed = time.time() - started
 print("binary COPY fuzz: %d cases in %d batches, %.1f s, seed %d, server log %s"
       % (i, batches, elapsed, SEED, LOG or "not readable (liveness checks only)"))
+print("checks: %d passed, %d failed (one per case, one per server check after each batch)"
+      % (passed, failed))
 for k in sorted(outcomes, key=lambda k: -outcomes[k]):
     print("  %-40s %6d" % (k, outcomes[k]))
 for (n, path, field, what, res) in bad_cases[:20]:
-    print("FAILED case %d (%s): %s\n  field: %s\n  file: %s"
-          % (n, what, res[:300], field[:80].hex() + ("..." if len(field) > 80 else ""), path))
-if not bad_cases:
-    shutil.rmtree(workdir, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
+    print("FAILED case %d (%s): %s\n  field (%d bytes): %s%s"
+          % (n, what, res[:300], len(field), field[:512].hex() + ("..." if len(field) > 512 else ""),
+             "\n  file: " + path if KEEP else ""))
+if failed:
+    print("FAIL binary receive through COPY FROM (FORMAT binary)")
+    print("0 passed, 1 failed")
+else:
+    print("ok   binary receive through COPY FROM (FORMAT binary)")
+    print("1 passed, 0 failed")
 sys.exit(1 if failed else 0)
 PYTHON
