@@ -1,14 +1,15 @@
 -- test/demo.sql — the main job: import the two sample documents and answer
--- analysts' questions (run by test/demo.sh on a private cluster).
+-- analysts' questions (run by test/demo.sh on a private cluster, from the
+-- repository root, with ON_ERROR_STOP: any error ends the demo non-zero).
+-- ECHO all prints each input line as written, before variables are expanded:
+-- the output shows :'doc000', not the 3,000 lines of the document.
 \pset null '∅'
-\set ECHO queries
+\set ECHO all
 CREATE EXTENSION ptarget;
 
--- client-side import: psql reads the file, the server parses it
-\set ECHO none
+-- client-side import: psql reads each file into a variable, the server parses it
 \set doc000 `cat test/data/seeds/000_e3b62ee139f4edb8.txt`
 \set doc001 `cat test/data/seeds/001_3f8b325168c357be.txt`
-\set ECHO queries
 SELECT count(*) AS indicators_loaded FROM ptarget_import(:'doc000', '000_e3b62ee139f4edb8.txt');
 SELECT count(*) AS indicators_loaded FROM ptarget_import(:'doc001', '001_3f8b325168c357be.txt');
 SELECT source, projects, indicators, quantities, dates, labels, unparsed FROM ptarget_document ORDER BY id;
@@ -31,5 +32,6 @@ WHERE kind = 'date' AND last_day < date '2025-10-01' ORDER BY last_day;
 SELECT '≤0.55万元'::ptarget = '≤5500元' AS equal, ptarget_convert('≤0.55万元', '元') AS in_yuan,
        '≥20万人次'::ptarget @> '≥250000人次' AS contains;
 
--- nothing lost: values that are not targets are kept as text with a note
+-- nothing lost: values that are not targets are kept as text with a note (one record each)
+\x on
 SELECT project, value_text, target_text, note, value_line FROM ptarget_indicators WHERE note IS NOT NULL;
