@@ -6,10 +6,38 @@
 
 #include "access/gist.h"
 #include "access/stratnum.h"
+#include "utils/sortsupport.h"
 
 #include "pt_gist.h"
 
-/* A GiST entry as a key: an inner key, or the key of a leaf value. */
+static void
+report_corrupted_key(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INDEX_CORRUPTED),
+			 errmsg("ptarget GiST index key is corrupted"),
+			 errhint("REINDEX the index.")));
+}
+
+/*
+ * A leaf entry that is a bounded label key (see pt_gist.h), validated; false
+ * when the leaf is a value.
+ */
+static bool
+leaf_label_key(Datum datum, const uint8_t **bytes, size_t *len)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
+
+	*bytes = (const uint8_t *) VARDATA_ANY(v);
+	*len = VARSIZE_ANY_EXHDR(v);
+	if (!pt_gist_is_label_key(*bytes, *len))
+		return false;
+	if (!pt_gist_label_key_valid(*bytes, *len))
+		report_corrupted_key();
+	return true;
+}
+
+/* A GiST entry as a key: an inner key, or the key of a leaf. */
 static void
 entry_key(Datum datum, pt_gist_key *key)
 {
@@ -21,14 +49,45 @@ entry_key(Datum datum, pt_gist_key *key)
 	if (pt_gist_is_key(bytes, len))
 	{
 		if (!pt_gist_key_unpack(bytes, len, key))
-			ereport(ERROR,
-					(errcode(ERRCODE_INDEX_CORRUPTED),
-					 errmsg("ptarget GiST index key is corrupted"),
-					 errhint("REINDEX the index.")));
+			report_corrupted_key();
+		return;
+	}
+	if (leaf_label_key(datum, &bytes, &len))
+	{
+		pt_gist_label_key_summary(key);
 		return;
 	}
 	pg_ptarget_unpack(datum, &t);
 	pt_gist_key_of(&t, key);
+}
+
+/*
+ * Leaves are the values themselves, except labels too long for an index page,
+ * which become bounded label keys (1.1; 1.0's operator class has no compress
+ * function and stores every value whole).
+ */
+PG_FUNCTION_INFO_V1(ptarget_gist_compress);
+Datum
+ptarget_gist_compress(PG_FUNCTION_ARGS)
+{
+	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
+	struct varlena *v;
+	pt_target	t;
+	GISTENTRY  *bounded;
+	struct varlena *key;
+
+	if (!entry->leafkey)
+		PG_RETURN_POINTER(entry);
+	v = PG_DETOAST_DATUM_PACKED(entry->key);
+	pg_ptarget_unpack(PointerGetDatum(v), &t);
+	if (!pt_gist_needs_label_key(&t, VARSIZE_ANY_EXHDR(v)))
+		PG_RETURN_POINTER(entry);
+
+	key = palloc(VARHDRSZ + PT_GIST_LABEL_KEY_MAX);
+	SET_VARSIZE(key, VARHDRSZ + pt_gist_label_key_pack(&t, (uint8_t *) VARDATA(key)));
+	bounded = palloc(sizeof(GISTENTRY));
+	gistentryinit(*bounded, PointerGetDatum(key), entry->rel, entry->page, entry->offset, false);
+	PG_RETURN_POINTER(bounded);
 }
 
 static Datum
@@ -57,7 +116,14 @@ ptarget_gist_consistent(PG_FUNCTION_ARGS)
 	if (GIST_LEAF(entry))
 	{
 		pt_target	v;
+		const uint8_t *bytes;
+		size_t		len;
 
+		if (leaf_label_key(entry->key, &bytes, &len))
+		{
+			*recheck = true;
+			PG_RETURN_BOOL(pt_gist_label_key_consistent(bytes, len, &query));
+		}
 		pg_ptarget_unpack(entry->key, &v);
 		switch (strategy)
 		{
@@ -127,6 +193,75 @@ ptarget_gist_same(PG_FUNCTION_ARGS)
 	entry_key(PG_GETARG_DATUM(1), &b);
 	*result = pt_gist_key_equal(&a, &b);
 	PG_RETURN_POINTER(result);
+}
+
+/* ---------------------------------------------------------------- sorted build */
+
+/*
+ * The GiST sorted build sorts leaves after compress, so bounded label keys
+ * are sorted too: one is ordered as the label its prefix spells (the order
+ * only groups entries into pages; it does not decide any answer).
+ */
+static void
+leaf_target(Datum datum, pt_target *t)
+{
+	const uint8_t *bytes;
+	size_t		len;
+
+	if (!leaf_label_key(datum, &bytes, &len))
+	{
+		pg_ptarget_unpack(datum, t);
+		return;
+	}
+	memset(t, 0, sizeof(*t));
+	t->kind = PT_KIND_LABEL;
+	t->label = (const char *) bytes + 5;
+	t->label_len = len - 5;
+}
+
+static int
+leaf_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	pt_target	ta,
+				tb;
+
+	leaf_target(a, &ta);
+	leaf_target(b, &tb);
+	return pt_compare(&ta, &tb);
+}
+
+static Datum
+leaf_abbrev_convert(Datum original, SortSupport ssup)
+{
+	pt_target	t;
+
+	leaf_target(original, &t);
+	return UInt64GetDatum(pt_abbreviate(&t));
+}
+
+static bool
+leaf_abbrev_abort(int memtupcount, SortSupport ssup)
+{
+	return false;
+}
+
+PG_FUNCTION_INFO_V1(ptarget_gist_sortsupport);
+Datum
+ptarget_gist_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = leaf_fastcmp;
+#if SIZEOF_DATUM >= 8
+	if (ssup->abbreviate)
+	{
+		ssup->abbrev_converter = leaf_abbrev_convert;
+		ssup->abbrev_abort = leaf_abbrev_abort;
+		ssup->abbrev_full_comparator = leaf_fastcmp;
+		ssup->comparator = ssup_datum_unsigned_cmp;
+	}
+#endif
+	PG_RETURN_VOID();
 }
 
 /* ---------------------------------------------------------------- picksplit */

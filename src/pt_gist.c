@@ -309,3 +309,73 @@ pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b)
 		return c;
 	return pt_upper_cmp(a->kind_lo, &a->upper, &b->upper);
 }
+
+/* ---------------------------------------------------------- bounded labels */
+
+bool
+pt_gist_needs_label_key(const pt_target *t, size_t packed_len)
+{
+	return t->kind == PT_KIND_LABEL && packed_len > PT_GIST_LEAF_MAX;
+}
+
+size_t
+pt_gist_label_key_pack(const pt_target *t, uint8_t *dst)
+{
+	uint32_t	full = (uint32_t) t->label_len;
+	size_t		prefix = 0;
+	unsigned	codepoint;
+
+	/* whole characters only, so the prefix is valid text when inspected */
+	while (prefix < t->label_len)
+	{
+		size_t		n = pt_utf8_char_len(t->label + prefix, t->label_len - prefix, &codepoint);
+
+		if (n == 0 || prefix + n > PT_GIST_LABEL_PREFIX)
+			break;
+		prefix += n;
+	}
+	dst[0] = PT_GIST_LABEL_MARK;
+	dst[1] = (uint8_t) full;
+	dst[2] = (uint8_t) (full >> 8);
+	dst[3] = (uint8_t) (full >> 16);
+	dst[4] = (uint8_t) (full >> 24);
+	memcpy(dst + 5, t->label, prefix);
+	return 5 + prefix;
+}
+
+bool
+pt_gist_is_label_key(const uint8_t *bytes, size_t len)
+{
+	return len > 0 && bytes[0] == PT_GIST_LABEL_MARK;
+}
+
+static uint32_t
+label_key_length(const uint8_t *bytes)
+{
+	return (uint32_t) bytes[1] | (uint32_t) bytes[2] << 8 | (uint32_t) bytes[3] << 16 |
+		(uint32_t) bytes[4] << 24;
+}
+
+bool
+pt_gist_label_key_valid(const uint8_t *bytes, size_t len)
+{
+	return len >= 5 && bytes[0] == PT_GIST_LABEL_MARK && len - 5 <= PT_GIST_LABEL_PREFIX &&
+		len - 5 <= label_key_length(bytes);
+}
+
+bool
+pt_gist_label_key_consistent(const uint8_t *bytes, size_t len, const pt_target *query)
+{
+	size_t		prefix = len - 5;
+
+	return query->kind == PT_KIND_LABEL && query->label_len == label_key_length(bytes) &&
+		memcmp(query->label, bytes + 5, prefix) == 0;
+}
+
+void
+pt_gist_label_key_summary(pt_gist_key *key)
+{
+	pt_target	any_label = {.kind = PT_KIND_LABEL};
+
+	pt_gist_key_of(&any_label, key);
+}

@@ -15,6 +15,20 @@
 
 #define PT_GIST_KEY_MARK 0xF0
 
+/*
+ * A GiST index tuple must fit on a page, but a label may be megabytes long.
+ * From 1.1 the operator class compresses a leaf label whose packed value
+ * exceeds PT_GIST_LEAF_MAX into a bounded label key: PT_GIST_LABEL_MARK, the
+ * label's length (4 bytes, little endian), and its first bytes (at most
+ * PT_GIST_LABEL_PREFIX, cut at a character boundary).  Such a leaf is
+ * consistent with a label query of the same length and prefix, and the
+ * executor rechecks the heap value.  Every other leaf is the value itself.
+ */
+#define PT_GIST_LABEL_MARK 0xF1
+#define PT_GIST_LEAF_MAX 1024
+#define PT_GIST_LABEL_PREFIX 256
+#define PT_GIST_LABEL_KEY_MAX (1 + 4 + PT_GIST_LABEL_PREFIX)
+
 typedef struct pt_gist_key
 {
 	pt_kind		kind_lo,
@@ -34,8 +48,26 @@ typedef struct pt_gist_key
 #define PT_GIST_CONTAINED_BY 8
 #define PT_GIST_EQUAL 18
 
-/* Is this packed entry an inner key (else a value)? */
+/* Is this packed entry an inner key (else a value or a bounded label key)? */
 bool		pt_gist_is_key(const uint8_t *bytes, size_t len);
+
+/* Must this leaf value (packed_len bytes packed) be stored as a label key? */
+bool		pt_gist_needs_label_key(const pt_target *t, size_t packed_len);
+/* Writes t's bounded label key to dst (PT_GIST_LABEL_KEY_MAX bytes); its size. */
+size_t		pt_gist_label_key_pack(const pt_target *t, uint8_t *dst);
+/* Is this packed leaf a bounded label key (else a value)? */
+bool		pt_gist_is_label_key(const uint8_t *bytes, size_t len);
+/* Is a bounded label key well formed? */
+bool		pt_gist_label_key_valid(const uint8_t *bytes, size_t len);
+/*
+ * May the label behind a (valid) bounded label key satisfy "v <strategy>
+ * query"?  Labels only contain, overlap or equal an equal label, so this is
+ * true when query is a label of the same length and prefix; a true answer
+ * needs a recheck of the heap value.
+ */
+bool		pt_gist_label_key_consistent(const uint8_t *bytes, size_t len, const pt_target *query);
+/* The summary of a bounded label key (the key of any label). */
+void		pt_gist_label_key_summary(pt_gist_key *key);
 
 void		pt_gist_key_of(const pt_target *t, pt_gist_key *key);
 /* acc := acc ∪ add (pointers of both must stay valid until packed) */

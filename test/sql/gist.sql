@@ -1,5 +1,6 @@
 -- The GiST operator class: the planner uses it for @>, <@, && and =, the
--- indexed and unindexed answers are the same rows, index-only scans work,
+-- indexed and unindexed answers are the same rows, labels too long for an
+-- index page are indexed by a bounded key,
 -- and the row estimates of matchingsel are close.
 SET client_min_messages = warning;
 DROP EXTENSION IF EXISTS ptarget CASCADE;
@@ -36,7 +37,7 @@ EXPLAIN (COSTS OFF) SELECT id FROM gt WHERE t @> '≥95%';
 EXPLAIN (COSTS OFF) SELECT id FROM gt WHERE t <@ '≥95%';
 EXPLAIN (COSTS OFF) SELECT id FROM gt WHERE t && '5~6万元';
 EXPLAIN (COSTS OFF) SELECT id FROM gt WHERE t = '≤0.3万元';
--- index-only scan: the leaves hold the values
+-- 1.1: no GiST index-only scan (a long label's key is lossy); a plain index scan
 SET enable_bitmapscan = off;
 EXPLAIN (COSTS OFF) SELECT t FROM gt WHERE t <@ '≥95%';
 SELECT t FROM gt WHERE t <@ '≥99.5%' ORDER BY t;
@@ -77,3 +78,42 @@ SELECT count(*) AS indexed FROM gt WHERE t <@ '≥95%';
 RESET enable_seqscan;
 SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off;
 SELECT count(*) AS unindexed FROM gt WHERE t <@ '≥95%';
+RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan;
+
+-- labels longer than an index page (1.0: "index row requires 9016 bytes"):
+-- a sorted build and inserts both store them as bounded keys, and every
+-- operator answers as without the index.  The labels are pseudo-random
+-- ideographs, so compression cannot make them fit.
+CREATE FUNCTION long_label(seed int, chars int) RETURNS ptarget LANGUAGE sql AS
+$$ SELECT string_agg(chr(19968 + ((seed * 7919 + j * 104729) % 20902)), '')::ptarget FROM generate_series(1, chars) j $$;
+CREATE TABLE long_labels(id int, t ptarget);
+INSERT INTO long_labels SELECT i, ('≥' || i || '%')::ptarget FROM generate_series(1, 3000) i;
+INSERT INTO long_labels SELECT 10000 + i, long_label(i, 3000 + i) FROM generate_series(1, 40) i;
+-- same length and first 256 bytes, different last character: only the recheck tells them apart
+INSERT INTO long_labels VALUES (20001, (long_label(1, 3000)::text || '甲')::ptarget),
+                               (20002, (long_label(1, 3000)::text || '乙')::ptarget);
+CREATE INDEX long_labels_gist ON long_labels USING gist (t);
+INSERT INTO long_labels SELECT 30000 + i, long_label(100 + i, 4000) FROM generate_series(1, 20) i;
+SELECT count(*) AS labels_larger_than_a_page FROM long_labels WHERE pg_column_size(t) > 8192;
+CREATE TEMP TABLE long_probe(name text, q ptarget);
+INSERT INTO long_probe VALUES ('built 7', long_label(7, 3007)), ('built 7, one more', long_label(7, 3008)),
+  ('ends 乙', (long_label(1, 3000)::text || '乙')::ptarget), ('inserted 3', long_label(103, 4000)),
+  ('≥2990%', '≥2990%'), ('普遍满意', '普遍满意');
+CREATE TEMP TABLE long_answers(how text, probe text, op text, ids int[]);
+CREATE FUNCTION answer_long(how text) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO long_answers SELECT how, name, '=', array_agg(id ORDER BY id) FROM long_probe JOIN long_labels ON t = q GROUP BY name;
+  INSERT INTO long_answers SELECT how, name, '@>', array_agg(id ORDER BY id) FROM long_probe JOIN long_labels ON t @> q GROUP BY name;
+  INSERT INTO long_answers SELECT how, name, '<@', array_agg(id ORDER BY id) FROM long_probe JOIN long_labels ON t <@ q GROUP BY name;
+  INSERT INTO long_answers SELECT how, name, '&&', array_agg(id ORDER BY id) FROM long_probe JOIN long_labels ON t && q GROUP BY name;
+$$;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT id FROM long_labels WHERE t = (SELECT q FROM long_probe WHERE name = 'ends 乙');
+SELECT answer_long('indexed');
+RESET enable_seqscan;
+DROP INDEX long_labels_gist;
+SELECT answer_long('seq');
+SELECT probe, op, cardinality(ids) AS rows, ids[1:3] AS first_ids FROM long_answers WHERE how = 'indexed' ORDER BY probe, op;
+SELECT count(*) AS answers_differing FROM (
+  (SELECT probe, op, ids FROM long_answers WHERE how = 'indexed' EXCEPT SELECT probe, op, ids FROM long_answers WHERE how = 'seq')
+  UNION ALL
+  (SELECT probe, op, ids FROM long_answers WHERE how = 'seq' EXCEPT SELECT probe, op, ids FROM long_answers WHERE how = 'indexed')) d;
