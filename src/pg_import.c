@@ -6,13 +6,15 @@
  *
  * The plain-C parser (pt_document.c) finds projects and cells; this file
  * parses each 指标值 cell as a ptarget and, for an import, writes ordinary
- * user tables in the caller's schema with SPI.  The import runs with the
- * caller's rights, under search_path = pg_catalog, with every name it builds
- * quoted and schema-qualified.
+ * user tables with SPI (pg_import_tables.c decides which tables are safe to
+ * write and creates them).  The import runs with the caller's rights, under
+ * search_path = pg_catalog, with every name it builds quoted and
+ * schema-qualified.
  */
-#include "pg_ptarget.h"
+#include "pg_import.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
@@ -24,6 +26,7 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/resowner.h"
 
 #include "pt_document.h"
 
@@ -266,95 +269,6 @@ ptarget_parse_document(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- import */
 
-/* Names the import builds, quoted and qualified once. */
-typedef struct import_names
-{
-	const char *schema;			/* quoted target schema */
-	const char *ext_schema;		/* quoted schema of the ptarget type */
-	Oid			ptarget_type;
-} import_names;
-
-static void
-spi_exec(const char *sql, int expected)
-{
-	int			rc = SPI_execute(sql, false, 0);
-
-	if (rc != expected)
-		elog(ERROR, "ptarget import: SPI_execute returned %d for: %s", rc, sql);
-}
-
-/*
- * The tables are ordinary user tables owned by the caller, created on first
- * import (not extension members, so pg_dump and DROP EXTENSION treat them as
- * data).  See README "Importing documents" for the columns.
- */
-static void
-create_tables(const import_names *n)
-{
-	const char *s = n->schema;
-	const char *x = n->ext_schema;
-
-	spi_exec(psprintf(
-					  "CREATE TABLE IF NOT EXISTS %s.ptarget_document ("
-					  " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-					  " source text,"
-					  " content_sha256 text NOT NULL UNIQUE,"
-					  " imported_at timestamptz NOT NULL DEFAULT pg_catalog.now(),"
-					  " projects integer NOT NULL, indicators integer NOT NULL,"
-					  " quantities integer NOT NULL, dates integer NOT NULL,"
-					  " labels integer NOT NULL, unparsed integer NOT NULL)", s),
-			 SPI_OK_UTILITY);
-	spi_exec(psprintf(
-					  "CREATE TABLE IF NOT EXISTS %s.ptarget_project ("
-					  " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-					  " department_code text NOT NULL, department_name text NOT NULL,"
-					  " name text NOT NULL, title text NOT NULL, ordinal text NOT NULL,"
-					  " budget_unit text NOT NULL, budget_total numeric, fiscal_funds numeric,"
-					  " other_funds numeric, purpose text NOT NULL, goals text NOT NULL,"
-					  " title_line integer NOT NULL,"
-					  " document_id bigint NOT NULL REFERENCES %s.ptarget_document(id),"
-					  " UNIQUE (department_code, name))", s, s),
-			 SPI_OK_UTILITY);
-	spi_exec(psprintf(
-					  "CREATE TABLE IF NOT EXISTS %s.ptarget_indicator ("
-					  " project_id bigint NOT NULL REFERENCES %s.ptarget_project(id) ON DELETE CASCADE,"
-					  " position integer NOT NULL, level1 text NOT NULL, level1_written text NOT NULL,"
-					  " level2 text NOT NULL, level3 text NOT NULL, description text NOT NULL,"
-					  " value_text text NOT NULL, target %s.ptarget, note text,"
-					  " value_line integer NOT NULL,"
-					  " PRIMARY KEY (project_id, position))", s, s, x),
-			 SPI_OK_UTILITY);
-	/* GiST serves @>, <@, && and = on the target column */
-	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_indicator_target_idx"
-					  " ON %s.ptarget_indicator USING gist (target)", s), SPI_OK_UTILITY);
-	spi_exec(psprintf("CREATE INDEX IF NOT EXISTS ptarget_project_document_idx"
-					  " ON %s.ptarget_project (document_id)", s), SPI_OK_UTILITY);
-	/* one flat row per indicator, plain columns only, for BI tools */
-	spi_exec(psprintf(
-					  "CREATE OR REPLACE VIEW %s.ptarget_indicators AS SELECT"
-					  " p.department_code, p.department_name, p.name AS project,"
-					  " i.position, i.level1, i.level2, i.level3, i.description, i.value_text,"
-					  " %s.ptarget_kind(i.target) AS kind, %s.ptarget_operator(i.target) AS operator,"
-					  " %s.ptarget_magnitude(i.target) AS magnitude,"
-					  " %s.ptarget_magnitude_upper(i.target) AS magnitude_upper,"
-					  " %s.ptarget_unit(i.target) AS unit, %s.ptarget_base_unit(i.target) AS base_unit,"
-					  " %s.ptarget_dimension(i.target) AS dimension,"
-					  " %s.ptarget_lower(i.target) AS lower_bound,"
-					  " %s.ptarget_lower_inclusive(i.target) AS lower_inclusive,"
-					  " %s.ptarget_upper(i.target) AS upper_bound,"
-					  " %s.ptarget_upper_inclusive(i.target) AS upper_inclusive,"
-					  " %s.ptarget_lower_date(i.target) AS first_day,"
-					  " %s.ptarget_upper_date(i.target) AS last_day,"
-					  " %s.ptarget_label(i.target) AS label,"
-					  " i.target::pg_catalog.text AS target_text, i.note, i.value_line,"
-					  " d.source, d.imported_at"
-					  " FROM %s.ptarget_indicator i"
-					  " JOIN %s.ptarget_project p ON p.id OPERATOR(pg_catalog.=) i.project_id"
-					  " JOIN %s.ptarget_document d ON d.id OPERATOR(pg_catalog.=) p.document_id",
-					  s, x, x, x, x, x, x, x, x, x, x, x, x, x, x, s, s, s),
-			 SPI_OK_UTILITY);
-}
-
 /* Appends one element to an array under construction. */
 static ArrayBuildState *
 add(ArrayBuildState *a, Datum value, bool isnull, Oid type)
@@ -513,31 +427,12 @@ upsert_projects(const import_names *n, const parsed_document *pd, int64 document
 	return ids;
 }
 
-/*
- * Replaces the indicators of the given projects with the document's rows, in
- * two statements for the whole document (arrays, not one round trip per row).
- */
+/* Deletes the indicators of the document's projects (they are replaced). */
 static void
-replace_indicators(const import_names *n, const parsed_document *pd, const int64 *project_ids)
+delete_indicators(const import_names *n, const parsed_document *pd, const int64 *project_ids)
 {
-	ArrayBuildState *ids = NULL,
-			   *pos = NULL,
-			   *l1 = NULL,
-			   *l1w = NULL,
-			   *l2 = NULL,
-			   *l3 = NULL,
-			   *desc = NULL,
-			   *val = NULL,
-			   *tgt = NULL,
-			   *note = NULL,
-			   *line = NULL,
-			   *projects = NULL;
-	Oid			ptarget_array = get_array_type(n->ptarget_type);
-	Oid			types[11] = {INT8ARRAYOID, INT4ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
-	TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, ptarget_array, TEXTARRAYOID, INT4ARRAYOID};
-	Datum		values[11];
-	int			i,
-				p = 0;
+	ArrayBuildState *projects = NULL;
+	int			i;
 
 	for (i = 0; i < pd->doc.n_projects; i++)
 		projects = add(projects, Int64GetDatum(project_ids[i]), false, INT8OID);
@@ -546,36 +441,43 @@ replace_indicators(const import_names *n, const parsed_document *pd, const int64
 							  1, (Oid[]) {INT8ARRAYOID},
 							  (Datum[]) {finish_array(projects, INT8OID)}, NULL, false, 0) != SPI_OK_DELETE)
 		elog(ERROR, "ptarget import: could not replace indicators");
+}
 
-	for (i = 0; i < pd->n_rows; i++)
+/*
+ * Inserts rows [from, to) in one statement (arrays, not one round trip per
+ * row); row_project[i] is the id of row i's project.
+ */
+static void
+insert_indicators(const import_names *n, const parsed_document *pd, const int64 *row_project,
+				  int from, int to)
+{
+	ArrayBuildState *cols[11] = {0};
+	Oid			elem[11] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
+	n->ptarget_type, TEXTOID, INT4OID};
+	Oid			types[11];
+	Datum		values[11];
+	int			i,
+				k;
+
+	for (i = from; i < to; i++)
 	{
 		const indicator_row *r = &pd->rows[i];
+		Datum		v[11] = {Int64GetDatum(row_project[i]), Int32GetDatum(r->cells->position),
+			text_datum(r->cells->level1), text_datum(r->cells->level1_written),
+			text_datum(r->cells->level2), text_datum(r->cells->level3),
+			text_datum(r->cells->description), text_datum(r->cells->value), r->target,
+			r->note ? CStringGetTextDatum(r->note) : (Datum) 0, Int32GetDatum(r->cells->line)};
+		bool		isnull[11] = {false, false, false, false, false, false, false, false,
+			r->target == (Datum) 0, r->note == NULL, false};
 
-		while (&pd->doc.projects[p] != r->project)
-			p++;
-		ids = add(ids, Int64GetDatum(project_ids[p]), false, INT8OID);
-		pos = add(pos, Int32GetDatum(r->cells->position), false, INT4OID);
-		l1 = add(l1, text_datum(r->cells->level1), false, TEXTOID);
-		l1w = add(l1w, text_datum(r->cells->level1_written), false, TEXTOID);
-		l2 = add(l2, text_datum(r->cells->level2), false, TEXTOID);
-		l3 = add(l3, text_datum(r->cells->level3), false, TEXTOID);
-		desc = add(desc, text_datum(r->cells->description), false, TEXTOID);
-		val = add(val, text_datum(r->cells->value), false, TEXTOID);
-		tgt = add(tgt, r->target, r->target == (Datum) 0, n->ptarget_type);
-		note = add(note, r->note ? CStringGetTextDatum(r->note) : (Datum) 0, r->note == NULL, TEXTOID);
-		line = add(line, Int32GetDatum(r->cells->line), false, INT4OID);
+		for (k = 0; k < 11; k++)
+			cols[k] = add(cols[k], v[k], isnull[k], elem[k]);
 	}
-	values[0] = finish_array(ids, INT8OID);
-	values[1] = finish_array(pos, INT4OID);
-	values[2] = finish_array(l1, TEXTOID);
-	values[3] = finish_array(l1w, TEXTOID);
-	values[4] = finish_array(l2, TEXTOID);
-	values[5] = finish_array(l3, TEXTOID);
-	values[6] = finish_array(desc, TEXTOID);
-	values[7] = finish_array(val, TEXTOID);
-	values[8] = finish_array(tgt, n->ptarget_type);
-	values[9] = finish_array(note, TEXTOID);
-	values[10] = finish_array(line, INT4OID);
+	for (k = 0; k < 11; k++)
+	{
+		types[k] = get_array_type(elem[k]);
+		values[k] = finish_array(cols[k], elem[k]);
+	}
 	if (SPI_execute_with_args(psprintf(
 									   "INSERT INTO %s.ptarget_indicator (project_id, position, level1, level1_written,"
 									   " level2, level3, description, value_text, target, note, value_line)"
@@ -585,35 +487,111 @@ replace_indicators(const import_names *n, const parsed_document *pd, const int64
 		elog(ERROR, "ptarget import: could not insert indicators");
 }
 
-/* The first schema of the search path, where an import without a schema goes. */
-static char *
-default_schema(void)
+/*
+ * Runs insert_indicators(from, to) in a subtransaction.  On an error that a
+ * row's data may have caused, rolls it back and returns the error; errors
+ * that must stop the import (cancel, shutdown, out of resources) go on.
+ */
+static ErrorData *
+try_insert_indicators(const import_names *n, const parsed_document *pd, const int64 *row_project,
+					  int from, int to)
 {
-	List	   *path = fetch_search_path(false);
+	MemoryContext cxt = CurrentMemoryContext;
+	ResourceOwner owner = CurrentResourceOwner;
+	ErrorData  *volatile error = NULL;
 
-	if (path == NIL)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_SCHEMA),
-				 errmsg("no schema has been selected to import into"),
-				 errhint("Pass the schema to ptarget_import, or set search_path.")));
-	return get_namespace_name(linitial_oid(path));
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(cxt);
+	PG_TRY();
+	{
+		insert_indicators(n, pd, row_project, from, to);
+		ReleaseCurrentSubTransaction();
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(cxt);
+		error = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		if (error->sqlerrcode == ERRCODE_QUERY_CANCELED ||
+			ERRCODE_TO_CATEGORY(error->sqlerrcode) == ERRCODE_OPERATOR_INTERVENTION ||
+			ERRCODE_TO_CATEGORY(error->sqlerrcode) == ERRCODE_INSUFFICIENT_RESOURCES)
+			ReThrowError(error);
+	}
+	PG_END_TRY();
+	MemoryContextSwitchTo(cxt);
+	CurrentResourceOwner = owner;
+	return error;
 }
 
-static void
-resolve_names(FunctionCallInfo fcinfo, Name schema_arg, import_names *n)
+/*
+ * Inserts the document's indicators, all in one statement.  Should that
+ * fail, finds the row that fails alone and names its line and project; in
+ * lenient mode such a row is stored without a target, with the error as its
+ * note (its cells are kept), and the function returns true.
+ */
+static bool
+store_indicators(const import_names *n, parsed_document *pd, const int64 *project_ids, bool lenient)
 {
-	const char *schema = schema_arg ? NameStr(*schema_arg) : default_schema();
-	TupleDesc	desc = ((ReturnSetInfo *) fcinfo->resultinfo)->expectedDesc;
+	int64	   *row_project = palloc_array(int64, Max(pd->n_rows, 1));
+	bool		demoted = false;
+	int			i,
+				p = 0;
 
-	if (!OidIsValid(get_namespace_oid(schema, true)))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_SCHEMA),
-				 errmsg("schema \"%s\" does not exist", schema),
-				 errhint("Create the schema first, or import into an existing one.")));
-	n->schema = quote_identifier(schema);
-	/* this function lives in the extension's schema, beside the type */
-	n->ext_schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-	n->ptarget_type = TupleDescAttr(desc, COL_TARGET)->atttypid;
+	for (i = 0; i < pd->n_rows; i++)
+	{
+		while (&pd->doc.projects[p] != pd->rows[i].project)
+			p++;
+		row_project[i] = project_ids[p];
+	}
+	if (try_insert_indicators(n, pd, row_project, 0, pd->n_rows) == NULL)
+		return false;
+
+	for (i = 0; i < pd->n_rows; i++)
+	{
+		indicator_row *r = &pd->rows[i];
+		ErrorData  *error = try_insert_indicators(n, pd, row_project, i, i + 1);
+
+		if (error == NULL)
+			continue;
+		if (!lenient || r->target == (Datum) 0)
+		{
+			error->context = psprintf("ptarget_import: the indicator at line %d (project \"%s\")%s%s",
+									  r->cells->line, doc_cstring(r->project->title),
+									  error->context ? "\n" : "", error->context ? error->context : "");
+			ReThrowError(error);
+		}
+		r->target = (Datum) 0;
+		r->note = psprintf("not stored as a target, kept as text: %s", error->message);
+		insert_indicators(n, pd, row_project, i, i + 1);
+		demoted = true;
+	}
+	return demoted;
+}
+
+/* The per-kind counts of the document's values (index 0: no target). */
+static void
+count_kinds(const parsed_document *pd, int counts[5])
+{
+	int			i;
+
+	memset(counts, 0, sizeof(int) * 5);
+	for (i = 0; i < pd->n_rows; i++)
+		counts[pd->rows[i].target ? pd->rows[i].kind : 0]++;
+}
+
+/* After lenient mode demoted rows, the document's counts say so. */
+static void
+recount_document(const import_names *n, int64 document_id, const int counts[5])
+{
+	if (SPI_execute_with_args(psprintf("UPDATE %s.ptarget_document SET quantities = $2, dates = $3,"
+									   " labels = $4, unparsed = $5 WHERE id OPERATOR(pg_catalog.=) $1",
+									   n->schema),
+							  5, (Oid[]) {INT8OID, INT4OID, INT4OID, INT4OID, INT4OID},
+							  (Datum[]) {Int64GetDatum(document_id), Int32GetDatum(counts[PT_KIND_QUANTITY]),
+		Int32GetDatum(counts[PT_KIND_DATE]), Int32GetDatum(counts[PT_KIND_LABEL]),
+	Int32GetDatum(counts[0])}, NULL, false, 0) != SPI_OK_UPDATE)
+		elog(ERROR, "ptarget import: could not record the document's counts");
 }
 
 PG_FUNCTION_INFO_V1(ptarget_import);
@@ -622,11 +600,11 @@ ptarget_import(PG_FUNCTION_ARGS)
 {
 	parsed_document pd;
 	import_names names;
-	int			counts[5] = {0};
+	int			counts[5];
 	int64		document_id;
 	int64	   *project_ids;
 	int			nest_level;
-	int			i;
+	bool		lenient = !PG_ARGISNULL(3) && PG_GETARG_BOOL(3);
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -634,18 +612,14 @@ ptarget_import(PG_FUNCTION_ARGS)
 				 errmsg("the document to import is NULL"),
 				 errhint("Pass the document's text, e.g. pg_read_file('…') or psql's :'doc'.")));
 	InitMaterializedSRF(fcinfo, 0);
-	resolve_names(fcinfo, PG_ARGISNULL(2) ? NULL : PG_GETARG_NAME(2), &names);
-	parse_document(PG_GETARG_TEXT_PP(0), !PG_ARGISNULL(3) && PG_GETARG_BOOL(3), &pd);
-	for (i = 0; i < pd.n_rows; i++)
-		counts[pd.rows[i].target ? pd.rows[i].kind : 0]++;
+	import_resolve_names(fcinfo, COL_TARGET, PG_ARGISNULL(2) ? NULL : PG_GETARG_NAME(2), &names);
+	parse_document(PG_GETARG_TEXT_PP(0), lenient, &pd);
+	count_kinds(&pd, counts);
 
 	/* everything below resolves only in pg_catalog or by qualified name (the
 	 * multi-array unnest must be written unqualified: it is syntax) */
 	nest_level = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	/* CREATE … IF NOT EXISTS on later imports is routine, not news */
-	(void) set_config_option("client_min_messages", "warning", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "ptarget import: SPI_connect failed");
@@ -655,10 +629,15 @@ ptarget_import(PG_FUNCTION_ARGS)
 						Int64GetDatum((int64) hash_bytes_extended((const unsigned char *) names.schema,
 																  (int) strlen(names.schema),
 																  0x70746172)));
-	create_tables(&names);
+	import_prepare_tables(&names);
 	document_id = upsert_document(&names, &pd, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), counts);
 	project_ids = upsert_projects(&names, &pd, document_id);
-	replace_indicators(&names, &pd, project_ids);
+	delete_indicators(&names, &pd, project_ids);
+	if (store_indicators(&names, &pd, project_ids, lenient))
+	{
+		count_kinds(&pd, counts);
+		recount_document(&names, document_id, counts);
+	}
 
 	SPI_finish();
 	AtEOXact_GUC(true, nest_level);
