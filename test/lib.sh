@@ -2,6 +2,9 @@
 # Installs what the project needs, builds and installs the extension, and
 # runs a private throwaway PostgreSQL 15 cluster as the unprivileged user
 # "postgres" (initdb and postgres refuse to run as root).
+# Temporary files go to per-run directories under ${TMPDIR:-/tmp}
+# (make_tempdir, start_cluster), removed when the script exits unless
+# PTARGET_KEEP_TMP=1.  PTARGET_PORT fixes the cluster's port (default random).
 
 set -euo pipefail
 
@@ -38,6 +41,46 @@ install_packages() {
 	fi
 }
 
+# make_tempdir VAR NAME [postgres]: create ${TMPDIR:-/tmp}/ptarget-NAME.XXXXXX,
+# store its path in VAR, and remove it when the script exits (lib_cleanup).
+# With "postgres" the directory belongs to the server user (mode 755), for
+# files the server itself reads or writes (COPY TO/FROM a server path, initdb).
+# The EXIT trap is set to lib_cleanup only when the script has none yet: a
+# script with its own EXIT trap calls lib_cleanup from it.
+TEMP_DIRS=()
+make_tempdir() {
+	local var=$1 name=$2 owner=${3:-} dir
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/ptarget-$name.XXXXXX")
+	TEMP_DIRS+=("$dir")
+	[ -n "$(trap -p EXIT)" ] || trap lib_cleanup EXIT
+	if [ "$owner" = postgres ]; then
+		chmod 755 "$dir"
+		as_root chown postgres: "$dir"
+		if ! as_postgres test -w "$dir"; then
+			echo "error: the postgres user cannot reach $dir; set TMPDIR to a directory" \
+				"it can traverse (e.g. TMPDIR=/tmp)" >&2
+			exit 2
+		fi
+	fi
+	printf -v "$var" '%s' "$dir"
+}
+
+# lib_cleanup: the EXIT trap of make_tempdir and start_cluster — stops the
+# cluster and removes every temporary directory (kept with PTARGET_KEEP_TMP=1).
+lib_cleanup() {
+	local rc=$? d
+	stop_cluster
+	for d in "${TEMP_DIRS[@]}"; do
+		[ -d "$d" ] || continue
+		if [ "${PTARGET_KEEP_TMP:-0}" = 1 ]; then
+			echo "== kept $d (PTARGET_KEEP_TMP=1)" >&2
+		else
+			as_root rm -rf "$d"
+		fi
+	done
+	return $rc
+}
+
 build_and_install() {
 	echo "== building and installing ptarget"
 	make -C "$ROOT" -s >/dev/null
@@ -45,24 +88,28 @@ build_and_install() {
 }
 
 # start_cluster: initdb + start on a free port, sockets in a private dir.
-# Exports PGHOST, PGPORT, PGUSER; the cluster is removed when the script exits.
+# Exports PGHOST, PGPORT, PGUSER; the cluster is removed when the script exits
+# (lib_cleanup, see make_tempdir).
 start_cluster() {
-	CLUSTER_DIR=$(mktemp -d /tmp/ptarget-cluster.XXXXXX)
-	chmod 755 "$CLUSTER_DIR"
-	as_root chown postgres: "$CLUSTER_DIR"
+	make_tempdir CLUSTER_DIR cluster postgres
+	if [ ${#CLUSTER_DIR} -gt 80 ]; then	# the socket path must fit in 107 bytes
+		echo "error: $CLUSTER_DIR is too long for a socket path; set a shorter TMPDIR" >&2
+		exit 2
+	fi
 	PGPORT=${PTARGET_PORT:-$(( 20000 + RANDOM % 20000 ))}
 	as_postgres "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -U postgres -E UTF8 --no-locale \
 		-A trust >/dev/null
 	as_postgres "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w \
 		-o "-p $PGPORT -k $CLUSTER_DIR -c listen_addresses='' -c fsync=off" start >/dev/null
 	export PGHOST=$CLUSTER_DIR PGPORT PGUSER=postgres PGDATABASE=postgres
-	trap stop_cluster EXIT
 	echo "== private cluster running (socket $PGHOST, port $PGPORT)"
 }
 
+# stop_cluster: stop the private cluster (its directory goes with lib_cleanup,
+# or now when the caller has its own EXIT trap)
 stop_cluster() {
 	if [ -n "${CLUSTER_DIR:-}" ] && [ -d "$CLUSTER_DIR/data" ]; then
 		as_postgres "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
-		as_root rm -rf "$CLUSTER_DIR"
+		[ "${PTARGET_KEEP_TMP:-0}" = 1 ] || as_root rm -rf "$CLUSTER_DIR"
 	fi
 }
