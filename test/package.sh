@@ -298,12 +298,13 @@ check_sql "the server no longer offers ptarget" postgres \
 	"SELECT count(*) FROM pg_available_extensions WHERE name = 'ptarget'" "0"
 
 # ------------------------------------------------ the source build, again
-build_and_install
-RESTORED=1
-if [ -f "$LIB_DIR/ptarget.so" ] && [ -f "$EXT_DIR/ptarget.control" ] && ! dpkg -S "$LIB_DIR/ptarget.so" >/dev/null 2>&1; then
+echo "== make install from $ROOT (log: restore.log)"
+if build_and_install >"$WORK/restore.log" 2>&1; then RESTORED=1; fi
+if [ "$RESTORED" = 1 ] && [ -f "$LIB_DIR/ptarget.so" ] && [ -f "$EXT_DIR/ptarget.control" ] &&
+   ! dpkg -S "$LIB_DIR/ptarget.so" >/dev/null 2>&1; then
 	ok "make install from $ROOT put the extension back"
 else
-	fail "make install from $ROOT put the extension back"
+	fail "make install from $ROOT put the extension back" "$(tail -30 "$WORK/restore.log")"
 fi
 check_sql "CREATE EXTENSION ptarget works again (source build)" pkg_restored \
 	"CREATE EXTENSION ptarget; SELECT extversion, '≥95%'::ptarget @> '≥98%' FROM pg_extension WHERE extname = 'ptarget'" "1.1|t"
