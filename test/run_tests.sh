@@ -16,8 +16,8 @@
 #   PTARGET_FUZZ_SECONDS    seconds of fuzzing per libFuzzer target (default 60;
 #                           0 = only replay the corpus and the regressions)
 #   PTARGET_PROPERTY_CASES  generated cases of the property tests (default 300000)
-#   PTARGET_PORT            port of the private cluster (default: random; its
-#                           socket is in a private directory, TCP is off)
+#   PTARGET_PORT            port of the private clusters (default: random in
+#                           20000-39999; the socket is in a private directory)
 #   TMPDIR                  where the per-run directories go (default /tmp): the
 #                           cluster, files the server reads and writes, logs.
 #                           The postgres user must be able to traverse it.
@@ -25,9 +25,13 @@
 #                           failing binary COPY cases) instead of removing them
 #   CC                      compiler of the property and fuzz builds (default clang)
 #   UNIT_CC, PG_CONFIG      compiler of the unit tests, pg_config (Makefile)
-#   passed on to the scripts: FUZZ_TARGETS, FUZZ_FRESH, PT_FUZZ_SKIP
-#   (test/fuzz/run.sh), FUZZ_SEED, FUZZ_BATCH (test/fuzz/binary_copy.sh),
-#   ASAN_OPTIONS, UBSAN_OPTIONS.
+#   read by single scripts, passed on: FUZZ_TARGETS, FUZZ_FRESH, PT_FUZZ_SKIP
+#   (test/fuzz/run.sh); FUZZ_SEED, FUZZ_BATCH, PTARGET_SERVER_LOG
+#   (test/fuzz/binary_copy.sh); PROPERTY_SHOW (test/property); PG_BIN
+#   (test/dump_restore.sh); PTARGET_WRITE_FIXTURE (test/upgrade.sh);
+#   DEB_BUILD_OPTIONS (test/package.sh); ASAN_OPTIONS, UBSAN_OPTIONS.
+# PGHOST, PGPORT, PGUSER and PGDATABASE are overridden with the private
+# cluster's: a dev cluster named in the environment is never touched.
 # Quick run: PTARGET_FUZZ_SECONDS=3 PTARGET_PROPERTY_CASES=2000 bash test/run_tests.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
