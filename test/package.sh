@@ -9,7 +9,7 @@
 #   installed package, 1.0 -> 1.1 update), remove it and check its files are
 #   gone, and finally reinstall the extension from the source tree
 #   (`make install`) so later tests find it again — also when this script
-#   fails or is interrupted.
+#   fails or is interrupted after it began to change the installed files.
 # One line per check, "ok - ..." or "FAIL - ..."; ends with "N passed, M failed"
 # and exits non-zero on any failure.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -55,23 +55,35 @@ finish() {
 	summary
 }
 
-# Whatever happens: no cluster, no installed package, the source build
-# installed again, no temporary files (PTARGET_KEEP_TMP=1 keeps the build
-# directory).
+# the source build back in place: test/lib.sh's build_and_install, under this
+# script's lock (released first should build_and_install ever take it itself)
+lock_fd=
+reinstall_source() {
+	if [ -n "$lock_fd" ] && [[ $(declare -f build_and_install) == *ptarget-extension-files.lock* ]]; then
+		flock -u "$lock_fd"
+	fi
+	build_and_install
+}
+
+# Whatever happens: no cluster, no temporary files (PTARGET_KEEP_TMP=1 keeps
+# the build directory), and once this script has changed the system's ptarget
+# files (TOUCHED), the package removed and the source build installed again.
 WORK=
 SRC=
+TOUCHED=0
 RESTORED=0
 cleanup() {
 	set +e
 	if declare -F lib_cleanup >/dev/null; then lib_cleanup; else stop_cluster; fi
 	cd /
-	if [ "$RESTORED" = 0 ]; then
+	if [ "$TOUCHED" = 1 ] && [ "$RESTORED" = 0 ]; then
 		if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; then
 			echo "== removing $PKG"
 			as_root dpkg -r "$PKG" >/dev/null 2>&1
 		fi
-		build_and_install || echo "!! could not reinstall ptarget from $ROOT"
+		reinstall_source || echo "!! could not reinstall ptarget from $ROOT"
 	fi
+	[ -z "${lock_fd:-}" ] || flock -u "$lock_fd"
 	# test/sql/io.sql has the server write fixed /tmp/ptarget_regress_*.bin
 	# files, and the regression suites ran here (package build, debian/tests)
 	if [ -n "${SRC:-}" ] && [ -d "$SRC/test/sql" ]; then
@@ -217,11 +229,25 @@ check "packaged ptarget.so exports the module magic block" \
 	bash -c "nm -D --defined-only '$UNPACKED$LIB_DIR/ptarget.so' | grep -qw Pg_magic_func"
 
 # ------------------------------------------------------------ installed
+# From here to the reinstall this script owns the system's ptarget files:
+# one package test at a time per machine (a lock in /run/lock).  A `make
+# install` from elsewhere (test/lib.sh's build_and_install takes no lock)
+# can still replace them; the dpkg --verify checks below notice that.
+exec {lock_fd}>"/run/lock/ptarget-extension-files.lock"
+if ! flock -n "$lock_fd"; then
+	echo "== waiting for another test that installs ptarget's files (/run/lock/ptarget-extension-files.lock)"
+	if ! flock -w 1800 "$lock_fd"; then
+		fail "the lock /run/lock/ptarget-extension-files.lock within 30 minutes"
+		finish
+		exit 1
+	fi
+fi
 # a clean slate: the package replaces what `make install` put there, and
 # files of a newer source build (sources not yet tracked) would outlive it
 installed_files() {
 	ls -d "$EXT_DIR"/ptarget[.-]* "$LIB_DIR"/ptarget.so "$LIB_DIR"/bitcode/ptarget "$LIB_DIR"/bitcode/ptarget.index.bc 2>/dev/null || true
 }
+TOUCHED=1
 if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; then
 	as_root dpkg -r "$PKG" >/dev/null 2>&1
 fi
@@ -299,7 +325,8 @@ check_sql "the server no longer offers ptarget" postgres \
 
 # ------------------------------------------------ the source build, again
 echo "== make install from $ROOT (log: restore.log)"
-if build_and_install >"$WORK/restore.log" 2>&1; then RESTORED=1; fi
+if reinstall_source >"$WORK/restore.log" 2>&1; then RESTORED=1; fi
+flock -u "$lock_fd"
 if [ "$RESTORED" = 1 ] && [ -f "$LIB_DIR/ptarget.so" ] && [ -f "$EXT_DIR/ptarget.control" ] &&
    ! dpkg -S "$LIB_DIR/ptarget.so" >/dev/null 2>&1; then
 	ok "make install from $ROOT put the extension back"
