@@ -44,7 +44,7 @@ passed=0
 failed=0
 # show_log LOG: the end of a failing part's log (the log itself is removed)
 show_log() {
-	echo "-- last 30 lines of its log:"
+	echo "-- last 30 lines of its log (PTARGET_KEEP_TMP=1 keeps the logs):"
 	tail -30 "$1" | sed 's/^/   /'
 }
 # tally LOG TITLE: add the "N passed, M failed" lines of a log to the totals
