@@ -1086,6 +1086,11 @@ parse_indicator_row(parser *p, cursor *cur, pt_doc_project *proj, int capacity)
     msg         m;
     int         i;
 
+    memset(&ind, 0, sizeof(ind));
+    ind.target_text = ind.target_note = ind.level1_weight = ind.level2_weight = slice(NULL, 0);
+    ind.direction = ind.unit = ind.weight = ind.weight_value = ind.actual = slice(NULL, 0);
+    ind.actual_text = ind.actual_note = ind.score = ind.score_value = ind.reason = slice(NULL, 0);
+    ind.standard = ind.benchmark = ind.extra = slice(NULL, 0);
     for (i = 0; i < CELLS_PER_ROW; i++)
         if (!next_cell(p, cur, &cells[i], &stop))
             return fail_truncated_row(p, row, i > 0 ? cells[0].line : stop.number, i, stop);
@@ -1209,6 +1214,8 @@ record_skip(parser *p, pt_document *doc, int *capacity, int title_line, pt_doc_t
         p->fatal = true;
         return fail_with_hint(p, "This does not look like a performance target document.");
     }
+    memset(&skip, 0, sizeof(skip));
+    skip.part = slice(NULL, 0);
     skip.title_line = title_line;
     skip.line = p->err->line;
     skip.title = title;
