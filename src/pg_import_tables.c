@@ -259,6 +259,11 @@ static const char *const inspect_sql =
 "  AND c.relnamespace OPERATOR(pg_catalog.=) $1"
 " ORDER BY r.n";
 
+/*
+ * The inspection runs with a fresh snapshot (read_only = false): the caller
+ * holds the schema's import lock, and a concurrent first import that created
+ * the tables while we waited for it must be seen, not created again.
+ */
 void
 import_prepare_tables(const import_names *n)
 {
@@ -271,7 +276,7 @@ import_prepare_tables(const import_names *n)
 		names[i] = CStringGetTextDatum(import_relations[i].name);
 	args[0] = ObjectIdGetDatum(n->schema_oid);
 	args[1] = PointerGetDatum(construct_array(names, N_IMPORT_RELATIONS, TEXTOID, -1, false, TYPALIGN_INT));
-	if (SPI_execute_with_args(inspect_sql, 2, (Oid[]) {OIDOID, TEXTARRAYOID}, args, NULL, true, 0) != SPI_OK_SELECT ||
+	if (SPI_execute_with_args(inspect_sql, 2, (Oid[]) {OIDOID, TEXTARRAYOID}, args, NULL, false, 0) != SPI_OK_SELECT ||
 		SPI_processed != N_IMPORT_RELATIONS)
 		elog(ERROR, "ptarget import: could not inspect schema \"%s\"", n->schema_name);
 
