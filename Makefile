@@ -48,13 +48,13 @@ UNIT_CC ?= cc
 UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Isrc -fsanitize=address,undefined -fno-sanitize-recover=all
 SEEDS = test/data/seeds/000_e3b62ee139f4edb8.txt test/data/seeds/001_3f8b325168c357be.txt
 
-test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/*.h
+test/unit/test_core: test/unit/test_core.c test/unit/check.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS)
 
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
 
-test/unit/test_document: test/unit/test_document.c src/pt_document.c src/pt_document.h
+test/unit/test_document: test/unit/test_document.c test/unit/check.h src/pt_document.c src/pt_document.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c src/pt_document.c
 
 # each program prints "N passed, M failed"; the runner adds them up

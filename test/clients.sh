@@ -69,8 +69,8 @@ run_client "Python, psycopg $(/usr/bin/python3 -c 'import psycopg; print(psycopg
 	env PYTHONIOENCODING=utf-8 PYTHONDONTWRITEBYTECODE=1 \
 	/usr/bin/python3 "$ROOT/test/clients/test_psycopg.py" pt_clients_py
 # file.encoding: Java 17 reads the source and writes stdout in the locale's charset
-run_client "Java $(java -version 2>&1 | sed -n "1s/.*version \"\([^\"]*\)\".*/\1/p"), JDBC $(dpkg-query -W -f="\${Version}" libpostgresql-jdbc-java)" \
-	java -Dfile.encoding=UTF-8 -cp /usr/share/java/postgresql.jar \
+run_client "Java $(java -XX:-UsePerfData -version 2>&1 | sed -n "1s/.*version \"\([^\"]*\)\".*/\1/p"), JDBC $(dpkg-query -W -f="\${Version}" libpostgresql-jdbc-java)" \
+	java -XX:-UsePerfData -Dfile.encoding=UTF-8 -cp /usr/share/java/postgresql.jar \
 	"$ROOT/test/clients/ClientTest.java" 127.0.0.1 "$PGPORT" pt_clients_jdbc \
 	"$ROOT/test/data/seeds/001_3f8b325168c357be.txt"
 
