@@ -81,10 +81,25 @@ lib_cleanup() {
 	return $rc
 }
 
+# Scripts that install ptarget's files (this one, test/upgrade.sh installing
+# 1.0, test/package.sh installing the .deb) take this lock, so that two test
+# runs side by side never mix one's files with the other's.  A script that
+# holds it for longer sets PTARGET_INSTALL_LOCKED=1.
+INSTALL_LOCK=/run/lock/ptarget-extension-files.lock
+
+# install_tree DIR: make install from a source tree, under the lock
+install_tree() {
+	if [ "${PTARGET_INSTALL_LOCKED:-0}" = 1 ]; then
+		as_root make -C "$1" -s install >/dev/null
+	else
+		as_root flock -w 1800 "$INSTALL_LOCK" make -C "$1" -s install >/dev/null
+	fi
+}
+
 build_and_install() {
 	echo "== building and installing ptarget"
 	make -C "$ROOT" -s >/dev/null
-	as_root make -C "$ROOT" -s install >/dev/null
+	install_tree "$ROOT"
 }
 
 # start_cluster: initdb + start on a free port, sockets in a private dir.
