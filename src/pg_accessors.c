@@ -4,6 +4,8 @@
  */
 #include "pg_ptarget.h"
 
+#include <float.h>
+
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
@@ -248,6 +250,82 @@ ptarget_from_numeric(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(pg_ptarget_datum(&t));
 }
 
+/*
+ * Integers become targets exactly as the same number does through numeric:
+ * an exact magnitude with no decimal places (5::ptarget = 5::numeric::ptarget).
+ */
+static Datum
+from_integer(int64 value)
+{
+	pt_decimal	m;
+	pt_target	t;
+	pt_error	err;
+	char		scratch[256];
+
+	m.coef = value;
+	m.exp = 0;
+	pt_decimal_normalize(&m);
+	report_if_failed(pt_build("", 0, &m, 0, "", 0, &t, scratch, &err), &err,
+					 psprintf(INT64_FORMAT, value));
+	PG_RETURN_DATUM(pg_ptarget_datum(&t));
+}
+
+PG_FUNCTION_INFO_V1(ptarget_from_int2);
+Datum
+ptarget_from_int2(PG_FUNCTION_ARGS)
+{
+	return from_integer(PG_GETARG_INT16(0));
+}
+
+PG_FUNCTION_INFO_V1(ptarget_from_int4);
+Datum
+ptarget_from_int4(PG_FUNCTION_ARGS)
+{
+	return from_integer(PG_GETARG_INT32(0));
+}
+
+PG_FUNCTION_INFO_V1(ptarget_from_int8);
+Datum
+ptarget_from_int8(PG_FUNCTION_ARGS)
+{
+	return from_integer(PG_GETARG_INT64(0));
+}
+
+/*
+ * Binary floating point has no exact decimal value for most numbers people
+ * write (0.1 is 0.1000000000000000055511151231257827…), so there is no
+ * float cast that could be exact.  These cast functions exist only to answer
+ * a cast or a ptarget(x) call with what to write instead.
+ */
+static void
+refuse_binary_float(const char *type_name, const char *tenth, int digits)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CANNOT_COERCE),
+			 errmsg("cannot cast type %s to ptarget", type_name),
+			 errdetail("A binary floating-point number is not an exact decimal "
+					   "(0.1 as %s is %s...), and a target's magnitude is exact.", type_name, tenth),
+			 errhint("Cast it to numeric first (x::numeric::ptarget), which gives back the decimal "
+					 "the client wrote when it had at most %d significant digits; "
+					 "to be exact for any number, pass it as numeric or text.", digits)));
+}
+
+PG_FUNCTION_INFO_V1(ptarget_from_float4);
+Datum
+ptarget_from_float4(PG_FUNCTION_ARGS)
+{
+	refuse_binary_float("real", "0.100000001490116119", FLT_DIG);
+	PG_RETURN_NULL();			/* not reached */
+}
+
+PG_FUNCTION_INFO_V1(ptarget_from_float8);
+Datum
+ptarget_from_float8(PG_FUNCTION_ARGS)
+{
+	refuse_binary_float("double precision", "0.100000000000000005551", DBL_DIG);
+	PG_RETURN_NULL();			/* not reached */
+}
+
 PG_FUNCTION_INFO_V1(ptarget_build);
 Datum
 ptarget_build(PG_FUNCTION_ARGS)
@@ -283,13 +361,18 @@ ptarget_convert(PG_FUNCTION_ARGS)
 
 	PG_GETARG_PTARGET(0, &t);
 	if (pt_convert(&t, unit, unit_len, &out, scratch, &err) != PT_OK)
+	{
+		char	   *target = DatumGetCString(DirectFunctionCall1(ptarget_out, PG_GETARG_DATUM(0)));
+		text	   *unit_arg = PG_GETARG_TEXT_PP(1);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot write target \"%s\" in unit \"%s\"",
-						DatumGetCString(DirectFunctionCall1(ptarget_out, PG_GETARG_DATUM(0))),
-						text_to_cstring(PG_GETARG_TEXT_PP(1))),
-				 errdetail("%s", err.message),
-				 errhint("%s", err.hint)));
+				 errmsg("cannot write target %s in unit %s",
+						pg_ptarget_quote(target, strlen(target)),
+						pg_ptarget_quote(VARDATA_ANY(unit_arg), VARSIZE_ANY_EXHDR(unit_arg))),
+				 errdetail("%s", pg_ptarget_message_text(err.message)),
+				 errhint("%s", pg_ptarget_message_text(err.hint))));
+	}
 	PG_RETURN_DATUM(pg_ptarget_datum(&out));
 }
 

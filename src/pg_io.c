@@ -4,8 +4,10 @@
  */
 #include "pg_ptarget.h"
 
+#include "catalog/namespace.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 #if PG_VERSION_NUM >= 160000
@@ -58,26 +60,165 @@ sqlstate_of(pt_status status)
 	}
 }
 
-void
-pg_ptarget_report(const pt_error *err, const char *input, Node *escontext)
+/* ---------------------------------------------------------------- messages */
+
+/*
+ * UTF-8 text in the database encoding, for messages: a character the encoding
+ * lacks becomes '?' (an error report must never fail to convert).
+ */
+static char *
+utf8_to_server_lossy(const char *utf8, size_t len)
+{
+	int			encoding = GetDatabaseEncoding();
+	Oid			proc;
+	StringInfoData out;
+	size_t		pos = 0;
+
+	if (encoding == PG_UTF8 || encoding == PG_SQL_ASCII)
+		return pnstrdup(utf8, len);
+	proc = FindDefaultConversionProc(PG_UTF8, encoding);
+	initStringInfo(&out);
+	while (pos < len)
+	{
+		/* whole characters only, a bounded chunk at a time */
+		size_t		chunk = 0;
+		int			converted = 0;
+
+		while (pos + chunk < len)
+		{
+			size_t		l = (size_t) pg_utf_mblen((const unsigned char *) utf8 + pos + chunk);
+
+			if (pos + chunk + l > len || chunk + l > 1024)
+				break;
+			chunk += l;
+		}
+		if (OidIsValid(proc) && chunk > 0)
+		{
+			unsigned char dst[1024 * MAX_CONVERSION_GROWTH + 1];
+
+			converted = pg_do_encoding_conversion_buf(proc, PG_UTF8, encoding,
+													  (unsigned char *) utf8 + pos, (int) chunk,
+													  dst, sizeof(dst), true);
+			appendStringInfoString(&out, (const char *) dst);
+			pos += converted;
+		}
+		if ((size_t) converted < chunk || chunk == 0)
+		{
+			/* one character the encoding cannot hold (or a broken one) */
+			size_t		l = (size_t) pg_utf_mblen((const unsigned char *) utf8 + pos);
+
+			if ((unsigned char) utf8[pos] < 0x80)
+				appendStringInfoChar(&out, utf8[pos]);
+			else
+				appendStringInfoChar(&out, '?');
+			pos += Min(l, len - pos);
+		}
+	}
+	return out.data;
+}
+
+char *
+pg_ptarget_message_text(const char *utf8)
+{
+	return utf8_to_server_lossy(utf8, strlen(utf8));
+}
+
+/* "…" in the database encoding, or "..." where it has none */
+static const char *
+ellipsis(void)
+{
+	static char *cached = NULL;
+
+	if (cached == NULL)
+	{
+		char	   *e = utf8_to_server_lossy("\xE2\x80\xA6", 3);
+
+		cached = MemoryContextStrdup(TopMemoryContext, strchr(e, '?') ? "..." : e);
+	}
+	return cached;
+}
+
+/*
+ * Bytes of the first `limit` characters of s[0..len) and, in *chars, the
+ * number of characters of the whole string.  SQL_ASCII databases hold the
+ * targets' UTF-8 as it came, so their text is cut as UTF-8.
+ */
+static size_t
+clip_characters(int encoding, const char *s, size_t len, size_t limit, size_t *chars)
+{
+	size_t		pos = 0,
+				n = 0,
+				cut = len;
+
+	if (encoding == PG_SQL_ASCII)
+		encoding = PG_UTF8;
+	while (pos < len)
+	{
+		size_t		l = (size_t) pg_encoding_mblen(encoding, s + pos);
+
+		if (n == limit)
+			cut = pos;
+		pos += Min(Max(l, 1), len - pos);
+		n++;
+	}
+	*chars = n;
+	return n > limit ? cut : len;
+}
+
+static char *
+quote_in(int encoding, const char *s, size_t len, bool utf8)
+{
+	size_t		chars;
+	size_t		cut = clip_characters(encoding, s, len, PG_PTARGET_QUOTE_CHARS, &chars);
+	char	   *shown = utf8 ? utf8_to_server_lossy(s, cut) : pnstrdup(s, cut);
+
+	if (cut == len)
+		return psprintf("\"%s\"", shown);
+	return psprintf("\"%s%s\" (%zu characters)", shown, ellipsis(), chars);
+}
+
+char *
+pg_ptarget_quote(const char *s, size_t len)
+{
+	return quote_in(GetDatabaseEncoding(), s, len, false);
+}
+
+char *
+pg_ptarget_quote_utf8(const char *utf8, size_t len)
+{
+	return quote_in(PG_UTF8, utf8, len, true);
+}
+
+/* A core error about input s[0..len) (database encoding) as an ereport. */
+static void
+report_input(const pt_error *err, const char *input, size_t len, Node *escontext)
 {
 	const char *what = err->status == PT_ERR_DATE ? "date in target" :
 		err->status == PT_ERR_RANGE ? "magnitude in target" : "input syntax for type ptarget";
+	char	   *quoted = pg_ptarget_quote(input, len);
+	char	   *detail = pg_ptarget_message_text(err->message);
+	char	   *hint = pg_ptarget_message_text(err->hint);
 
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
 			(errcode(sqlstate_of(err->status)),
-			 errmsg("invalid %s: \"%s\"", what, input),
-			 errdetail("%s", err->message),
-			 errhint("%s", err->hint)));
+			 errmsg("invalid %s: %s", what, quoted),
+			 errdetail("%s", detail),
+			 errhint("%s", hint)));
 #else
 	(void) escontext;
 	ereport(ERROR,
 			(errcode(sqlstate_of(err->status)),
-			 errmsg("invalid %s: \"%s\"", what, input),
-			 errdetail("%s", err->message),
-			 errhint("%s", err->hint)));
+			 errmsg("invalid %s: %s", what, quoted),
+			 errdetail("%s", detail),
+			 errhint("%s", hint)));
 #endif
+}
+
+void
+pg_ptarget_report(const pt_error *err, const char *input, Node *escontext)
+{
+	report_input(err, input, strlen(input), escontext);
 }
 
 /* The core reads UTF-8; other database encodings are converted (or refused). */
@@ -98,7 +239,7 @@ pg_ptarget_parse(const char *text, size_t len, pt_target *t, Node *escontext)
 
 	if (pt_parse(utf8, utf8_len, t, scratch, &err) != PT_OK)
 	{
-		pg_ptarget_report(&err, pnstrdup(text, len), escontext);
+		report_input(&err, text, len, escontext);
 		return false;
 	}
 	return true;
@@ -140,25 +281,79 @@ pg_decimal_to_numeric(const pt_decimal *d, int places)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/*
+ * A numeric argument as an exact decimal, or an error that says what the
+ * number was for: a target's magnitude, or a number tested against a target.
+ */
+void
+pg_ptarget_numeric_decimal(Datum numeric, pg_ptarget_number_role role, pt_decimal *d, int *places)
+{
+	Numeric		num = DatumGetNumeric(numeric);
+	char	   *text;
+	size_t		len;
+	size_t		consumed = 0;
+	pt_decimal_status st;
+	const char *detail;
+	static const char *const limits =
+		"ptarget keeps up to 28 significant digits (zeros ending a whole number do not count), "
+		"at most 60 digits before the decimal point and 60 after it.";
+
+	if (numeric_is_nan(num))
+	{
+		if (role == PG_PTARGET_TESTED)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot test whether NaN lies in a target"),
+					 errdetail("NaN is not a number on any scale: no target contains it or excludes it."),
+					 errhint("Test only numbers: leave NaN out first, e.g. x <> 'NaN' AND target @> x.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot use numeric \"NaN\" as a target magnitude"),
+				 errhint("A target's magnitude must be a finite decimal number.")));
+	}
+	if (numeric_is_inf(num))
+	{
+		const char *name = DatumGetCString(DirectFunctionCall1(numeric_out, numeric));
+
+		if (role == PG_PTARGET_TESTED)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot test whether %s lies in a target", name),
+					 errdetail("ptarget compares finite decimal numbers only."),
+					 errhint("Test only finite numbers: leave infinities out first, e.g. x NOT IN ('Infinity', '-Infinity').")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot use numeric \"%s\" as a target magnitude", name),
+				 errhint("%s", pg_ptarget_message_text("A target's magnitude must be a finite decimal number; "
+													   "leave the bound open instead: ≥5 already means [5, +∞)."))));
+	}
+
+	text = DatumGetCString(DirectFunctionCall1(numeric_out, numeric));
+	len = strlen(text);
+	st = pt_decimal_scan(text, len, d, places, &consumed);
+	if (st == PT_DECIMAL_OK && consumed == len)
+		return;
+	detail = st == PT_DECIMAL_TOO_PRECISE ? "It has more than 28 significant digits." :
+		st == PT_DECIMAL_TOO_LARGE ? "It has more than 60 digits before the decimal point." :
+		st == PT_DECIMAL_OUT_OF_RANGE ? "It has more than 60 decimal places." :
+		"It is not a plain decimal number.";
+	if (role == PG_PTARGET_TESTED)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot test whether numeric %s lies in a target", pg_ptarget_quote(text, len)),
+				 errdetail("%s", detail),
+				 errhint("%s Round the number to fewer digits first.", limits)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("numeric %s is out of range for a target magnitude", pg_ptarget_quote(text, len)),
+			 errdetail("%s", detail),
+			 errhint("%s", limits)));
+}
+
 void
 pg_numeric_to_decimal(Datum numeric, pt_decimal *d, int *places)
 {
-	char	   *text = DatumGetCString(DirectFunctionCall1(numeric_out, numeric));
-	size_t		len = strlen(text);
-	size_t		consumed = 0;
-	pt_decimal_status st = pt_decimal_scan(text, len, d, places, &consumed);
-
-	if (st == PT_DECIMAL_OK && consumed == len)
-		return;
-	if (st == PT_DECIMAL_NONE)	/* NaN and infinities print as words */
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot use numeric \"%s\" as a target magnitude", text),
-				 errhint("A target's magnitude must be a finite decimal number.")));
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("numeric \"%s\" is out of range for a target magnitude", text),
-			 errhint("ptarget keeps up to 28 significant digits, between 1e-60 and 1e60.")));
+	pg_ptarget_numeric_decimal(numeric, PG_PTARGET_MAGNITUDE, d, places);
 }
 
 /* ---------------------------------------------------------------- I/O */

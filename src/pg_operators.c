@@ -82,7 +82,7 @@ contains_numeric(Datum target, Datum number)
 	/* a number lies in no date or label target, like values of other dimensions */
 	if (t.kind != PT_KIND_QUANTITY)
 		return false;
-	pg_numeric_to_decimal(number, &n, &places);
+	pg_ptarget_numeric_decimal(number, PG_PTARGET_TESTED, &n, &places);
 	return pt_contains_number(&t, &n, &comparable);
 }
 

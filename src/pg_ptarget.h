@@ -34,6 +34,27 @@ bool		pg_ptarget_parse(const char *text, size_t len, pt_target *t, Node *esconte
 /* Reports a core error about input (quoted in the message). */
 void		pg_ptarget_report(const pt_error *err, const char *input, Node *escontext);
 
+/*
+ * Quoting input in messages, details and notes: never the whole of a long
+ * value.  Returns (palloc'd, in the database encoding) "text" when the text
+ * has at most PG_PTARGET_QUOTE_CHARS characters, else its first
+ * PG_PTARGET_QUOTE_CHARS characters, "…" and the length in characters:
+ *     "≥95%%%%…" (10485760 characters)
+ * The quotes are included: write errmsg("… %s", pg_ptarget_quote(s, len)).
+ * The cut falls between characters of the encoding.  pg_ptarget_quote takes
+ * text in the database encoding (input, text arguments, output of ptarget_out);
+ * pg_ptarget_quote_utf8 takes UTF-8 from the core or a parsed document.
+ */
+#define PG_PTARGET_QUOTE_CHARS 64
+char	   *pg_ptarget_quote(const char *s, size_t len);
+char	   *pg_ptarget_quote_utf8(const char *utf8, size_t len);
+
+/*
+ * UTF-8 text from the core (pt_error message and hint, notes) in the database
+ * encoding for errdetail/errhint; characters it cannot hold become '?'.
+ */
+char	   *pg_ptarget_message_text(const char *utf8);
+
 /* Text in the database encoding from UTF-8 produced by the core. */
 text	   *pg_ptarget_text(const char *utf8, size_t len);
 char	   *pg_ptarget_cstring(const char *utf8, size_t len);
@@ -47,5 +68,16 @@ extern Datum ptarget_out(PG_FUNCTION_ARGS);
 /* numeric <-> exact decimal */
 Datum		pg_decimal_to_numeric(const pt_decimal *d, int places);
 void		pg_numeric_to_decimal(Datum numeric, pt_decimal *d, int *places);
+
+/* What a numeric argument is for; its errors say so. */
+typedef enum pg_ptarget_number_role
+{
+	PG_PTARGET_MAGNITUDE,		/* becomes a target's magnitude: ptarget(numeric) */
+	PG_PTARGET_TESTED			/* is tested against a target: @>, <@ */
+} pg_ptarget_number_role;
+
+/* pg_numeric_to_decimal with the role's messages (the former is MAGNITUDE). */
+void		pg_ptarget_numeric_decimal(Datum numeric, pg_ptarget_number_role role,
+									   pt_decimal *d, int *places);
 
 #endif

@@ -81,16 +81,38 @@ exp_in_range(const pt_decimal *d)
 	return d->exp >= -PT_DECIMAL_MAX_EXP && d->exp <= PT_DECIMAL_MAX_EXP;
 }
 
+/*
+ * Digits are read into the coefficient as they come, except zeros after the
+ * last nonzero digit of the integer part: those wait in *pending and count as
+ * significant only when a digit follows them (1000.5, 1005), so 10^28 has one
+ * significant digit and never overflows the coefficient.
+ */
+static pt_decimal_status
+take_digit(pt_int128 *coef, int *significant, int *pending, int digit)
+{
+	int			i;
+
+	if (*significant + *pending + 1 > PT_DECIMAL_MAX_DIGITS)
+		return PT_DECIMAL_TOO_PRECISE;
+	for (i = 0; i < *pending; i++)
+		*coef *= 10;
+	*coef = *coef * 10 + digit;
+	*significant += *pending + 1;
+	*pending = 0;
+	return PT_DECIMAL_OK;
+}
+
 pt_decimal_status
 pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
 				size_t *consumed)
 {
 	size_t		i = 0;
 	bool		negative = false;
-	int			significant = 0;
+	int			significant = 0;	/* digits in coef */
+	int			pending = 0;	/* integer zeros after them, not yet in coef */
 	int			fraction_digits = 0;
-	bool		any_digit = false;
 	pt_int128	coef = 0;
+	pt_decimal_status st;
 
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 	{
@@ -105,12 +127,18 @@ pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
 	{
 		while (i < len && s[i] >= '0' && s[i] <= '9')
 		{
-			if (coef != 0 || s[i] != '0')
-				significant++;
-			if (significant > PT_DECIMAL_MAX_DIGITS)
-				return PT_DECIMAL_TOO_PRECISE;
-			coef = coef * 10 + (s[i] - '0');
-			any_digit = true;
+			if (s[i] != '0')
+			{
+				if ((st = take_digit(&coef, &significant, &pending, s[i] - '0')) != PT_DECIMAL_OK)
+					return st;
+			}
+			else if (coef != 0)
+			{
+				/* digits before the point: significant + pending, at most MAX_EXP */
+				if (significant + pending + 1 > PT_DECIMAL_MAX_EXP)
+					return PT_DECIMAL_TOO_LARGE;
+				pending++;
+			}
 			i++;
 		}
 		/* a separator must be followed by exactly three digits */
@@ -126,31 +154,47 @@ pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
 		break;
 	}
 
+	/* fraction: every digit after the first nonzero one is significant, zeros too */
 	if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
 	{
 		i++;
 		while (i < len && s[i] >= '0' && s[i] <= '9')
 		{
 			if (coef != 0 || s[i] != '0')
-				significant++;
-			if (significant > PT_DECIMAL_MAX_DIGITS)
-				return PT_DECIMAL_TOO_PRECISE;
-			coef = coef * 10 + (s[i] - '0');
+			{
+				if ((st = take_digit(&coef, &significant, &pending, s[i] - '0')) != PT_DECIMAL_OK)
+					return st;
+			}
 			fraction_digits++;
 			i++;
 		}
 	}
-	if (!any_digit)
-		return PT_DECIMAL_NONE;
 	if (fraction_digits > PT_DECIMAL_MAX_EXP)
 		return PT_DECIMAL_OUT_OF_RANGE;
 
 	out->coef = negative ? -coef : coef;
-	out->exp = -fraction_digits;
+	out->exp = pending - fraction_digits;	/* pending > 0 only without a fraction */
 	pt_decimal_normalize(out);
 	*places = fraction_digits;
 	*consumed = i;
 	return PT_DECIMAL_OK;
+}
+
+bool
+pt_decimal_readable(const pt_decimal *d, int places, pt_decimal_status *why)
+{
+	int			digits = pt_decimal_magnitude(d);	/* before the point */
+	int			significant;
+
+	if (places < pt_decimal_min_places(d))
+		places = pt_decimal_min_places(d);
+	/* as pt_decimal_scan counts: from the first nonzero digit to the last nonzero
+	 * digit of the integer part, or to the last digit written after the point */
+	significant = d->coef == 0 ? 0 : places > 0 ? digits + places : digits - d->exp;
+	*why = significant > PT_DECIMAL_MAX_DIGITS ? PT_DECIMAL_TOO_PRECISE :
+		digits > PT_DECIMAL_MAX_EXP ? PT_DECIMAL_TOO_LARGE :
+		places > PT_DECIMAL_MAX_EXP ? PT_DECIMAL_OUT_OF_RANGE : PT_DECIMAL_OK;
+	return *why == PT_DECIMAL_OK;
 }
 
 int

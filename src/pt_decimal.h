@@ -22,9 +22,17 @@
  */
 typedef __int128 pt_int128 __attribute__((aligned(8)));
 
-/* Significant digits accepted in one written magnitude. */
+/*
+ * Significant digits accepted in one written magnitude: from the first nonzero
+ * digit to the last nonzero digit of the integer part, or to the last digit
+ * written after the point (10000 has one, 10000.0 has six, 0.050 has two).
+ */
 #define PT_DECIMAL_MAX_DIGITS 28
-/* Largest |exp| of a normalized value; keeps every value far inside int128. */
+/*
+ * Largest |exp| of a normalized value; keeps every value far inside int128.
+ * A written magnitude also has at most this many digits before the point and
+ * this many after it.
+ */
 #define PT_DECIMAL_MAX_EXP 60
 /*
  * Bytes of the longest formatted decimal (sign, digits, point, zeros): up to
@@ -43,8 +51,9 @@ typedef enum pt_decimal_status
 {
 	PT_DECIMAL_OK = 0,
 	PT_DECIMAL_NONE,			/* no number at this position */
-	PT_DECIMAL_TOO_PRECISE,		/* more than PT_DECIMAL_MAX_DIGITS digits */
-	PT_DECIMAL_OUT_OF_RANGE		/* exponent beyond PT_DECIMAL_MAX_EXP */
+	PT_DECIMAL_TOO_PRECISE,		/* more than PT_DECIMAL_MAX_DIGITS significant digits */
+	PT_DECIMAL_OUT_OF_RANGE,	/* more than PT_DECIMAL_MAX_EXP decimal places */
+	PT_DECIMAL_TOO_LARGE		/* more than PT_DECIMAL_MAX_EXP digits before the point */
 } pt_decimal_status;
 
 /*
@@ -55,6 +64,12 @@ typedef enum pt_decimal_status
  */
 pt_decimal_status pt_decimal_scan(const char *s, size_t len, pt_decimal *out,
 								  int *places, size_t *consumed);
+
+/*
+ * Would d, written with `places` decimal places (at least the ones it needs),
+ * read back through pt_decimal_scan?  *why says which limit it passes.
+ */
+bool		pt_decimal_readable(const pt_decimal *d, int places, pt_decimal_status *why);
 
 /* Strips trailing zero digits so equal values have equal representations. */
 void		pt_decimal_normalize(pt_decimal *d);

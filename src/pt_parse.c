@@ -355,6 +355,8 @@ typedef struct number_parse
 	int			scale;			/* scale word exponent */
 	bool		has_unit;
 	unit_parse	unit;
+	size_t		glued_start,	/* a spaced unit dropped because, joined to */
+				glued_end;		/* the scale word, it would read otherwise */
 } number_parse;
 
 typedef enum non_finite
@@ -463,8 +465,25 @@ scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
 	{
 		*c = before_unit;
 		n->has_unit = false;
+		n->glued_start = n->unit.start;
+		n->glued_end = n->unit.end;
 		memset(&n->unit, 0, sizeof(n->unit));
 	}
+}
+
+static const char *const HINT_DIGITS =
+"ptarget keeps up to 28 significant digits (zeros ending a whole number do not count: "
+"10000 has one), at most 60 digits before the decimal point and 60 after it.";
+
+/* A written magnitude beyond what ptarget keeps: say which limit it passes. */
+static pt_status
+magnitude_out_of_range(pt_decimal_status ds, pt_error *err)
+{
+	return fail(err, PT_ERR_RANGE,
+				ds == PT_DECIMAL_TOO_PRECISE ? "The magnitude has more than 28 significant digits." :
+				ds == PT_DECIMAL_TOO_LARGE ? "The magnitude has more than 60 digits before the decimal point." :
+				"The magnitude has more than 60 decimal places.",
+				HINT_DIGITS);
 }
 
 /*
@@ -491,12 +510,8 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 		err->status = PT_OK;
 		return PT_ERR_SYNTAX;
 	}
-	if (ds == PT_DECIMAL_TOO_PRECISE)
-		return fail(err, PT_ERR_RANGE, "The magnitude has more significant digits than ptarget keeps.",
-					"ptarget keeps up to 28 significant digits exactly.");
-	if (ds == PT_DECIMAL_OUT_OF_RANGE)
-		return fail(err, PT_ERR_RANGE, "The magnitude has too many decimal places.",
-					"ptarget keeps magnitudes between 1e-60 and 1e60.");
+	if (ds != PT_DECIMAL_OK)
+		return magnitude_out_of_range(ds, err);
 	c->pos += consumed;
 
 	scan_scaled_unit(c, n, &too_long);
@@ -561,6 +576,7 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 				char *key_out, pt_error *err, const cursor *c)
 {
 	const number_parse *unit_from = hi ? hi : lo;
+	bool		lower_ok;
 
 	t->kind = PT_KIND_QUANTITY;
 	t->op = op;
@@ -586,10 +602,18 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 			return SCAN_ERROR;
 		}
 	}
-	if (!to_base(lo, &t->lower.value) || (hi && !to_base(hi, &t->upper.value)))
+	lower_ok = to_base(lo, &t->lower.value);
+	if (!lower_ok || (hi && !to_base(hi, &t->upper.value)))
 	{
-		fail(err, PT_ERR_RANGE, "The magnitude is out of range in its base unit.",
-			 "ptarget keeps magnitudes between 1e-60 and 1e60 in the base unit.");
+		/* the failed bound's exponent says which way it left the range */
+		const pt_decimal *bad = lower_ok ? &t->upper.value : &t->lower.value;
+
+		if (bad->exp < 0)
+			fail(err, PT_ERR_RANGE, "In its base unit the magnitude would have more than 60 decimal places.",
+				 "ptarget keeps at most 60 decimal places in a base unit (1mm is 0.001米): write fewer decimal places.");
+		else
+			fail(err, PT_ERR_RANGE, "In its base unit the magnitude would end in more than 60 zeros.",
+				 "ptarget keeps at most 60 zeros after the last nonzero digit in a base unit (1万亿元 is 10^12元): write a smaller magnitude.");
 		return SCAN_ERROR;
 	}
 	t->places[0] = (uint8_t) lo->places;
@@ -691,14 +715,42 @@ scan_small_int(cursor *c, int min_digits, int max_digits)
 	return value;
 }
 
-static scan_outcome
-impossible_date(pt_error *err, const char *what)
-{
-	char		message[160];
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"
+};
 
-	snprintf(message, sizeof(message), "%s does not exist in the calendar.", what);
-	fail(err, PT_ERR_DATE, message,
-		 "Check the year, month and day: February has 29 days only in leap years.");
+/* A month outside 1..12; the hint is about months, not about days. */
+static scan_outcome
+impossible_month(pt_error *err)
+{
+	fail(err, PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	return SCAN_ERROR;
+}
+
+/* A day the month does not have; the hint gives that month's real length. */
+static scan_outcome
+impossible_day(int year, int month, int day, pt_error *err)
+{
+	char		hint[160];
+	int			days = pt_date_days_in_month(year, month);
+
+	if (month == 2 && day == 29)
+		snprintf(hint, sizeof(hint), "Check the year, month and day: February has 29 days only in leap years.");
+	else if (month == 2)
+		snprintf(hint, sizeof(hint), "February has %d days in %d%s.", days, year,
+				 days == 28 ? " (29 in leap years)" : "");
+	else
+		snprintf(hint, sizeof(hint), "%s has %d days.", month_names[month - 1], days);
+	if (day == 0)
+	{
+		char		with_start[200];
+
+		snprintf(with_start, sizeof(with_start), "Days start at 1: %s", hint);
+		fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", with_start);
+	}
+	else
+		fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", hint);
 	return SCAN_ERROR;
 }
 
@@ -711,11 +763,13 @@ make_period(int year, int month, int day_first, int day_last, period *p, pt_erro
 		return SCAN_ERROR;
 	}
 	if (month < 1 || month > 12)
-		return impossible_date(err, "The month");
+		return impossible_month(err);
 	if (day_last == 0)			/* whole month */
 		day_last = pt_date_days_in_month(year, month);
-	if (!pt_date_valid(year, month, day_first) || !pt_date_valid(year, month, day_last))
-		return impossible_date(err, "The day");
+	if (!pt_date_valid(year, month, day_first))
+		return impossible_day(year, month, day_first, err);
+	if (!pt_date_valid(year, month, day_last))
+		return impossible_day(year, month, day_last, err);
 	p->first = pt_date_to_days(year, month, day_first);
 	p->last = pt_date_to_days(year, month, day_last);
 	return SCAN_FULL;
@@ -754,7 +808,7 @@ scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
 	if (accept(c, "底") || accept(c, "末"))
 	{
 		if (month < 1 || month > 12)
-			return impossible_date(err, "The month");
+			return impossible_month(err);
 		p->implies_deadline = true;
 		day = pt_date_days_in_month(year, month);
 		return make_period(year, month, day, day, p, err);
@@ -996,17 +1050,6 @@ followed_by_prose(cursor *c)
 }
 
 static bool
-has_digit(const char *s, size_t len)
-{
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return true;
-	return false;
-}
-
-static bool
 has_four_digits(const char *s, size_t len)
 {
 	size_t		i,
@@ -1037,6 +1080,91 @@ starts_like_target(const char *folded, size_t len)
 	if (looking_at(&c, "+") || looking_at(&c, "-") || looking_at(&c, "."))
 		c.pos++;
 	return is_digit_at(&c, c.pos) || at_non_finite(&c) != FINITE;
+}
+
+/* Do digits follow a digit and a run of spaces at pos (5 000)? */
+static bool
+digits_split_by_space(const char *folded, size_t pos)
+{
+	size_t		before = pos;
+
+	while (before > 0 && folded[before - 1] == ' ')
+		before--;
+	return before < pos && before > 0 && folded[before - 1] >= '0' && folded[before - 1] <= '9' &&
+		folded[pos] >= '0' && folded[pos] <= '9';
+}
+
+/*
+ * Why text that starts like a target is not one.  date_r and r are what the
+ * date and quantity grammars made of it; date_end and quantity_end are where
+ * a partial read stopped.  Says the first thing that is wrong, in the order
+ * a reader meets it.
+ */
+static pt_status
+explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t date_end,
+				   scan_outcome r, size_t quantity_end, pt_error *err)
+{
+	cursor		c = {folded, flen, 0};
+	cursor		probe;
+	pt_op		op;
+	pt_status	st;
+	bool		has_op;
+
+	accept_any(&c, approx_prefixes, LENGTHOF(approx_prefixes));
+	has_op = accept_op_word(&c, op_signs, LENGTHOF(op_signs), &op) ||
+		accept_op_word(&c, op_prefix_words, LENGTHOF(op_prefix_words), &op) ||
+		accept_op_word(&c, date_prefix_words, LENGTHOF(date_prefix_words), &op);
+
+	/* a NaN or ∞ where the number should be */
+	if ((st = reject_non_finite(&c, err)) != PT_OK)
+		return st;
+
+	/* 12月2日: a month and a day without the year */
+	probe = c;
+	skip_spaces(&probe);
+	if (scan_small_int(&probe, 1, 2) >= 0 && accept(&probe, "月") &&
+		(skip_spaces(&probe), scan_small_int(&probe, 1, 2) >= 0) &&
+		(accept(&probe, "日") || accept(&probe, "号")))
+		return fail(err, PT_ERR_SYNTAX, "The date has no year.",
+					"Write the year with four digits: 2025年12月2日.");
+
+	/* the number itself */
+	probe = c;
+	skip_spaces(&probe);
+	if (looking_at(&probe, "+") || looking_at(&probe, "-"))
+		probe.pos++;
+	if (looking_at(&probe, ".") && is_digit_at(&probe, probe.pos + 1))
+		return fail(err, PT_ERR_SYNTAX, "The number does not start with a digit.",
+					"Write a digit before the decimal point: 0.5, not .5.");
+	if (!is_digit_at(&probe, probe.pos))
+		return fail(err, PT_ERR_SYNTAX,
+					has_op ? "The operator is not followed by a number." :
+					"It starts like a quantity or a date but is not a complete one.",
+					HINT_FORMS);
+
+	/* a complete date or quantity, then something that belongs to neither */
+	if (date_r == SCAN_PARTIAL && date_end >= quantity_end)
+		return fail(err, PT_ERR_SYNTAX, "The date is followed by text that is not part of a target.",
+					"End a date target with the date or with a word such as 之前 or 以后: "
+					"2025年9月30日之前.");
+	if (r == SCAN_PARTIAL)
+	{
+		c.pos = quantity_end;
+		if (looking_at(&c, ",") && is_digit_at(&c, c.pos + 1))
+			return fail(err, PT_ERR_SYNTAX, "A comma in the number is not followed by a group of three digits.",
+						"Group digits in threes (1,234,567) or leave the commas out; "
+						"the decimal separator is a point: 12.34.");
+		if (digits_split_by_space(folded, quantity_end))
+			return fail(err, PT_ERR_SYNTAX, "The number has a space between its digits.",
+						"Write a number without spaces: 5000 or 5,000.");
+		if (looking_at(&c, "/"))
+			return fail(err, PT_ERR_SYNTAX, "A / in the unit is not followed by a unit.",
+						"Write a unit after every /: 元/人/月.");
+		return fail(err, PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.",
+					HINT_FORMS);
+	}
+	return fail(err, PT_ERR_SYNTAX, "It starts like a quantity or a date but is not a complete one.",
+				HINT_FORMS);
 }
 
 /* Trims and collapses runs of white space (ASCII and ideographic) to one space. */
@@ -1146,6 +1274,7 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	cursor		c;
 	scan_outcome r,
 				date_r;
+	size_t		date_end;
 	bool		date_prose;
 	pt_error	date_err;
 
@@ -1188,6 +1317,7 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	date_r = has_four_digits(folded, flen) ? scan_date(&c, out, &date_err) : SCAN_NONE;
 	if (date_r == SCAN_FULL)
 		return PT_OK;
+	date_end = c.pos;
 	date_prose = (date_r == SCAN_PARTIAL && followed_by_prose(&c));
 
 	c.pos = 0;
@@ -1204,31 +1334,10 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	if (date_prose || (r == SCAN_PARTIAL && followed_by_prose(&c)))
 		goto label;
 
-	if (has_digit(folded, flen) || starts_like_target(folded, flen))
-	{
-		if (starts_like_target(folded, flen))
-		{
-			pt_status	st;
-
-			c.pos = 0;
-			/* a NaN or ∞ where the number should be gets its own message */
-			accept_any(&c, approx_prefixes, LENGTHOF(approx_prefixes));
-			{
-				pt_op		op;
-
-				if (!accept_op_word(&c, op_signs, LENGTHOF(op_signs), &op))
-					accept_op_word(&c, op_prefix_words, LENGTHOF(op_prefix_words), &op);
-			}
-			if ((st = reject_non_finite(&c, err)) != PT_OK)
-				return st;
-			if (has_digit(folded, flen) && !is_digit_at(&c, c.pos) && c.pos > 0)
-				return fail(err, PT_ERR_SYNTAX, "The operator is not followed by a number.", HINT_FORMS);
-			return fail(err, PT_ERR_SYNTAX,
-						"It starts like a quantity or a date but is not a complete one.",
-						HINT_FORMS);
-		}
-		/* starts with prose: a label such as 完成2个 */
-	}
+	/* text that starts like a target but is none is an error; say what is wrong */
+	if (starts_like_target(folded, flen))
+		return explain_incomplete(folded, flen, date_r, date_end, r, c.pos, err);
+	/* anything else, digits or not, is a label such as 完成2个 */
 
 label:
 	memset(out, 0, sizeof(*out));
@@ -1253,7 +1362,27 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 		return fail(err, PT_ERR_SYNTAX, "The unit is not valid UTF-8.", "Write a unit such as 万元.");
 	c = (cursor) {folded, flen, 0};
 	scan_scaled_unit(&c, n, &too_long);
-	if (too_long || !at_end(&c))
+	if (too_long)
+		return fail(err, PT_ERR_SYNTAX, "The unit is longer than 64 bytes.",
+					"Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes with its /denominators.");
+	if (!at_end(&c) && n->glued_end > n->glued_start)
+	{
+		char		message[sizeof(err->message)],
+					hint[sizeof(err->hint)];
+		const char *scale = pt_scale_spelling(n->scale);
+		int			unit_len = (int) (n->glued_end - n->glued_start);
+
+		/* both parts are short: a scale word and a unit of at most 64 bytes */
+		snprintf(message, sizeof(message),
+				 "Written together, as output writes them, the scale word and the unit read as another unit: %s%.*s.",
+				 scale, unit_len, folded + n->glued_start);
+		snprintf(hint, sizeof(hint),
+				 "Give the unit alone and multiply the magnitude instead: 1%s %.*s is 1%.*s%.*s.",
+				 scale, unit_len, folded + n->glued_start,
+				 n->scale, "000000000000000000", unit_len, folded + n->glued_start);
+		return fail(err, PT_ERR_SYNTAX, message, hint);
+	}
+	if (!at_end(&c))
 		return fail(err, PT_ERR_SYNTAX, "The unit is not a unit ptarget can read.",
 					"Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes.");
 	return PT_OK;
@@ -1287,8 +1416,7 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	if (op == PT_OP_NONE)
 		op = PT_OP_EQ;
 	if (places < 0 || places > PT_DECIMAL_MAX_EXP)
-		return fail(err, PT_ERR_RANGE, "The magnitude has too many decimal places.",
-					"ptarget keeps magnitudes between 1e-60 and 1e60.");
+		return magnitude_out_of_range(PT_DECIMAL_OUT_OF_RANGE, err);
 
 	if (read_unit_text(unit, unit_len, folded, &n, err) != PT_OK)
 		return err->status;
@@ -1300,13 +1428,26 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	return PT_OK;
 }
 
-/* Digits a decimal takes to write, trailing integer zeros included. */
-static int
-written_digits(const pt_decimal *d)
+/*
+ * pt_written_magnitude fails both for a quotient that is no exact decimal and
+ * for an exact one whose exponent leaves the range.  Exactness does not depend
+ * on the exponent: divide with one that keeps every step in range, and if that
+ * works, give the real quotient (exponent beyond the range, for the message).
+ */
+static bool
+exact_beyond_range(const pt_target *t, bool upper, pt_decimal *m)
 {
-	int			digits = pt_decimal_magnitude(d) - d->exp;	/* of the coefficient */
+	pt_target	shifted = *t;
+	pt_bound   *b = upper ? &shifted.upper : &shifted.lower;
+	const pt_unit *row = pt_unit_by_id(t->unit_id);
+	int32_t		shift = (row != NULL && row->dimension != NULL ? row->exp10 : 0) + t->scale;
+	int32_t		exp = b->value.exp;
 
-	return digits + (d->exp > 0 ? d->exp : 0);
+	b->value.exp = shift;
+	if (b->value.coef == 0 || !pt_written_magnitude(&shifted, upper, m))
+		return false;
+	m->exp += exp - shift;
+	return true;
 }
 
 pt_status
@@ -1316,6 +1457,7 @@ pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out
 	number_parse n;
 	char	   *key = scratch + unit_len + 1;
 	pt_decimal	m;
+	pt_decimal_status why;
 	int			i;
 
 	err->status = PT_OK;
@@ -1335,13 +1477,19 @@ pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out
 	out->scale = (uint8_t) n.scale;
 	for (i = 0; i < 2; i++)
 	{
-		if (!pt_written_magnitude(out, i == 1, &m))
+		if (!pt_written_magnitude(out, i == 1, &m) && !exact_beyond_range(out, i == 1, &m))
 			return fail(err, PT_ERR_INVALID, "The target cannot be written exactly in that unit.",
 						"Pick a unit the magnitude divides into exactly, e.g. 90分钟 is 1.5小时 but 1分钟 has no exact value in 小时.");
-		/* what is written must read back: at most 28 digits, 60 places */
-		if (written_digits(&m) > PT_DECIMAL_MAX_DIGITS || pt_decimal_min_places(&m) > PT_DECIMAL_MAX_EXP)
-			return fail(err, PT_ERR_INVALID, "In that unit the magnitude would need more digits than ptarget keeps.",
-						"ptarget keeps up to 28 significant digits; pick a larger or smaller unit.");
+		/* what is written must read back */
+		if (!pt_decimal_readable(&m, 0, &why))
+			return fail(err, PT_ERR_INVALID,
+						why == PT_DECIMAL_TOO_PRECISE ?
+						"In that unit the magnitude would need more than 28 significant digits." :
+						why == PT_DECIMAL_TOO_LARGE ?
+						"In that unit the magnitude would need more than 60 digits before the decimal point." :
+						"In that unit the magnitude would need more than 60 decimal places.",
+						"Pick a unit closer to the target's own; ptarget keeps up to 28 significant digits, "
+						"at most 60 digits before the decimal point and 60 after it.");
 		out->places[i] = (uint8_t) pt_decimal_min_places(&m);
 	}
 	return PT_OK;

@@ -199,6 +199,365 @@ test_semantics(void)
 	}
 }
 
+/* ---------------------------------------------------------------- issue 8 */
+
+/* What a text parses to, or its error's status, message and hint. */
+static void
+expect_message(const char *input, pt_status status, const char *message, const char *hint)
+{
+	parsed	   *p = parse(input);
+
+	CHECK(p->status == status, "%s: status %d, want %d", input, p->status, status);
+	if (p->status == status && status != PT_OK)
+	{
+		CHECK(strcmp(p->err.message, message) == 0, "%s: message \"%s\", want \"%s\"", input,
+			  p->err.message, message);
+		CHECK(hint == NULL || strcmp(p->err.hint, hint) == 0, "%s: hint \"%s\", want \"%s\"", input,
+			  p->err.hint, hint);
+	}
+	free(p);
+}
+
+/*
+ * pt_decimal_scan as 1.0 shipped it (every digit after the first nonzero one
+ * counted as significant), kept as the reference: whatever it accepted must
+ * scan to the same coefficient, exponent, places and length today, so that
+ * values 1.0 stored pack and hash as before.
+ */
+static pt_decimal_status
+scan_1_0(const char *s, size_t len, pt_decimal *out, int *places, size_t *consumed)
+{
+	size_t		i = 0;
+	bool		negative = false;
+	int			significant = 0,
+				fraction_digits = 0;
+	pt_int128	coef = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		negative = (s[i++] == '-');
+	if (i >= len || s[i] < '0' || s[i] > '9')
+		return PT_DECIMAL_NONE;
+	for (;;)
+	{
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (coef != 0 || s[i] != '0')
+				significant++;
+			if (significant > PT_DECIMAL_MAX_DIGITS)
+				return PT_DECIMAL_TOO_PRECISE;
+			coef = coef * 10 + (s[i++] - '0');
+		}
+		if (i + 3 < len && s[i] == ',' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+			s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			(i + 4 >= len || s[i + 4] < '0' || s[i + 4] > '9'))
+		{
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+	{
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (coef != 0 || s[i] != '0')
+				significant++;
+			if (significant > PT_DECIMAL_MAX_DIGITS)
+				return PT_DECIMAL_TOO_PRECISE;
+			coef = coef * 10 + (s[i++] - '0');
+			fraction_digits++;
+		}
+	}
+	if (fraction_digits > PT_DECIMAL_MAX_EXP)
+		return PT_DECIMAL_OUT_OF_RANGE;
+	out->coef = negative ? -coef : coef;
+	out->exp = -fraction_digits;
+	pt_decimal_normalize(out);
+	*places = fraction_digits;
+	*consumed = i;
+	return PT_DECIMAL_OK;
+}
+
+static uint32_t rng_state = 8;
+
+static uint32_t
+rng(uint32_t n)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) % n;
+}
+
+/* A random number text: runs of zeros, separators, points and signs included. */
+static size_t
+random_number(char *buf)
+{
+	size_t		n = 0;
+	int			parts = 1 + (int) rng(4),
+				i,
+				k;
+
+	if (rng(8) == 0)
+		buf[n++] = rng(2) ? '-' : '+';
+	for (i = 0; i < parts; i++)
+	{
+		int			run = 1 + (int) rng(rng(4) == 0 ? 70 : 12);
+		int			kind = (int) rng(6);
+
+		for (k = 0; k < run; k++)
+			buf[n++] = kind == 0 ? '0' : kind == 1 ? '9' : (char) ('0' + rng(10));
+		k = (int) rng(10);
+		if (k == 0)
+			buf[n++] = '.';
+		else if (k == 1)
+			buf[n++] = ',';
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static void
+test_significant_digits(void)
+{
+	pt_decimal	d;
+	pt_decimal_status why;
+	int			places,
+				i,
+				same = 0,
+				newly = 0;
+	size_t		used;
+	char		buf[512];
+	static const char *const one_e28 = "10000000000000000000000000000";
+
+	/* zeros that end a whole number are not significant */
+	CHECK(pt_decimal_scan(one_e28, strlen(one_e28), &d, &places, &used) == PT_DECIMAL_OK &&
+		  d.coef == 1 && d.exp == 28 && places == 0 && used == 29, "1e28 has one significant digit");
+	memset(buf, '0', 61);
+	buf[0] = '1';
+	CHECK(pt_decimal_scan(buf, 60, &d, &places, &used) == PT_DECIMAL_OK && d.coef == 1 && d.exp == 59,
+		  "60 digits before the point");
+	CHECK(pt_decimal_scan(buf, 61, &d, &places, &used) == PT_DECIMAL_TOO_LARGE, "61 digits before the point");
+	CHECK(pt_decimal_scan("1,000,000,000,000,000,000,000,000,000,000", 41, &d, &places, &used) ==
+		  PT_DECIMAL_OK && d.coef == 1 && d.exp == 30 && used == 41, "1e30 with separators");
+	/* zeros written after the point are significant; zeros between digits too */
+	CHECK(pt_decimal_scan("1.0000000000000000000000000000", 30, &d, &places, &used) ==
+		  PT_DECIMAL_TOO_PRECISE, "1 and 28 zeros after the point: 29 significant digits");
+	CHECK(pt_decimal_scan("10000000000000000000000000000.5", 31, &d, &places, &used) ==
+		  PT_DECIMAL_TOO_PRECISE, "1e28 + 0.5: 30 significant digits");
+	CHECK(pt_decimal_scan("10000000000000000000000000001", 29, &d, &places, &used) ==
+		  PT_DECIMAL_TOO_PRECISE, "1e28 + 1: 29 significant digits");
+	CHECK(pt_decimal_scan("1000000000000000000000000000.0", 30, &d, &places, &used) ==
+		  PT_DECIMAL_TOO_PRECISE, "1e27 written with one place: 29 significant digits");
+	CHECK(pt_decimal_scan("100000000000000000000000000.0", 29, &d, &places, &used) == PT_DECIMAL_OK &&
+		  d.coef == 1 && d.exp == 26 && places == 1, "1e26 written with one place: 28 digits");
+
+	/* what pt_decimal_readable says matches what the scanner reads */
+	d.coef = 1;
+	d.exp = 28;
+	CHECK(pt_decimal_readable(&d, 0, &why), "1e28 readable");
+	CHECK(!pt_decimal_readable(&d, 1, &why) && why == PT_DECIMAL_TOO_PRECISE, "1e28 with a place: too precise");
+	d.exp = 60;
+	CHECK(!pt_decimal_readable(&d, 0, &why) && why == PT_DECIMAL_TOO_LARGE, "1e60 has 61 digits");
+	d.exp = -61;
+	CHECK(!pt_decimal_readable(&d, 0, &why) && why == PT_DECIMAL_OUT_OF_RANGE, "1e-61 has 61 places");
+	d.coef = 1;
+	d.exp = -59;
+	CHECK(pt_decimal_readable(&d, 60, &why) && !pt_decimal_readable(&d, 61, &why) &&
+		  why == PT_DECIMAL_OUT_OF_RANGE, "places bound");
+
+	/* the 1.0 scanner is the reference for everything it accepted */
+	for (i = 0; i < 200000; i++)
+	{
+		size_t		len = random_number(buf),
+					used_old = 0,
+					used_new = 0;
+		pt_decimal	old,
+					now;
+		int			places_old = -1,
+					places_new = -1;
+		pt_decimal_status st_old = scan_1_0(buf, len, &old, &places_old, &used_old);
+		pt_decimal_status st_new = pt_decimal_scan(buf, len, &now, &places_new, &used_new);
+
+		if (st_old == PT_DECIMAL_OK)
+		{
+			if (st_new != PT_DECIMAL_OK || old.coef != now.coef || old.exp != now.exp ||
+				places_old != places_new || used_old != used_new)
+			{
+				CHECK(0, "%s: 1.0 read it differently", buf);
+				return;
+			}
+			same++;
+		}
+		else if (st_new == PT_DECIMAL_OK)
+		{
+			char		text[PT_DECIMAL_TEXT_MAX];
+			pt_decimal	back;
+			int			back_places;
+			size_t		back_used;
+
+			/* newly accepted: 1.0 refused it as too precise; it prints and reads back */
+			pt_decimal_format(&now, places_new, text);
+			if (st_old != PT_DECIMAL_TOO_PRECISE || !pt_decimal_readable(&now, places_new, &why) ||
+				pt_decimal_scan(text, strlen(text), &back, &back_places, &back_used) != PT_DECIMAL_OK ||
+				pt_decimal_cmp(&back, &now) != 0 || back_places != places_new)
+			{
+				CHECK(0, "%s: newly accepted but %s does not read back", buf, text);
+				return;
+			}
+			newly++;
+		}
+		else if (st_old == PT_DECIMAL_NONE)
+			CHECK(st_new == PT_DECIMAL_NONE, "%s: no number, both", buf);
+	}
+	CHECK(same > 10000 && newly > 1000, "random numbers: %d read as in 1.0, %d newly accepted", same, newly);
+}
+
+/* Values 1.0 accepted pack and hash as 1.0 packed and hashed them. */
+static void
+test_stored_format_unchanged(void)
+{
+	static const char *const golden[][3] = {
+		/* input, packed bytes, hash key (as 1.0 computed them) */
+		{"≥95%", "0101020001000000012500015f", "010125015f0000000000000000000000000000000002"},
+		{"≤50万元", "010104000404000003e58583050105", "0103e5858302010500000000000000000000000000000005"},
+		{"≤1265822.78万元", "010104000404020203e585830204067e8b07", "0103e585830201067e8b0700000000000000000000000002"},
+		{"1234567890123456789012345678万元", "010101000404000003e58583040c4ef338be917a796deb35fd03",
+		"0103e58583014ef338be917a796deb35fd030000000004014ef338be917a796deb35fd030000000004"},
+		{"0.000000000000000000000000000000000000000000000000000000000001元", "0101010004003c3c03e58583c40101",
+		"0103e585830101000000000000000000000000000000c40101000000000000000000000000000000c4"},
+		{"≤5500.00元", "010104000400020203e58583020137", "0103e5858302013700000000000000000000000000000002"},
+		{"-5~-1%", "01010600010000000125008105008101",
+		"01012501fbffffffffffffffffffffffffffffff0001ffffffffffffffffffffffffffffffff00"},
+		{"约5个", "01010101ff00000003e4b8aa000105",
+		"0103e4b8aa010500000000000000000000000000000000010500000000000000000000000000000000"},
+		{"≥20万人次", "01010200ff04000006e4babae6aca1050102", "0106e4babae6aca101020000000000000000000000000000000502"},
+		{"1000000000000000000000000000", "0101010000000000001b0101",
+		"010001010000000000000000000000000000001b01010000000000000000000000000000001b"},
+		{"≤1000元/人/月", "01010400040000000be585832fe4baba2fe69c88030101",
+		"010be585832fe4baba2fe69c8802010100000000000000000000000000000003"},
+		{"365天", "010101000900000003e7a7920302307b",
+		"0103e7a79201307b00000000000000000000000000000301307b000000000000000000000000000003"},
+		{"2025年1月1日~2025年3月5日", "01020600ac230000eb230000", "0201ac23000001eb230000"},
+		{"\"完成2个\"", "01030000e5ae8ce6889032e4b8aa", "e5ae8ce6889032e4b8aa"},
+		{"≥1.5万亿PB", "010102002d0c010101421a010f", "010142010f0000000000000000000000000000001a02"},
+	};
+	size_t		i,
+				k;
+
+	for (i = 0; i < sizeof(golden) / sizeof(golden[0]); i++)
+	{
+		parsed	   *p = parse(golden[i][0]);
+		uint8_t		packed[1024],
+					keybuf[PT_HASH_KEY_MAX];
+		const uint8_t *key;
+		char		hex[2 * 1024 + 1];
+		size_t		size,
+					klen;
+
+		CHECK(p->status == PT_OK, "%s: %s", golden[i][0], p->err.message);
+		if (p->status != PT_OK)
+		{
+			free(p);
+			continue;
+		}
+		size = pt_packed_size(&p->t);
+		pt_pack(&p->t, packed);
+		for (k = 0; k < size; k++)
+			sprintf(hex + 2 * k, "%02x", packed[k]);
+		hex[2 * size] = '\0';
+		CHECK(strcmp(hex, golden[i][1]) == 0, "%s packs as %s, 1.0 packed %s", golden[i][0], hex, golden[i][1]);
+		klen = pt_hash_key(&p->t, keybuf, &key);
+		for (k = 0; k < klen; k++)
+			sprintf(hex + 2 * k, "%02x", key[k]);
+		hex[2 * klen] = '\0';
+		CHECK(strcmp(hex, golden[i][2]) == 0, "%s hash key %s, 1.0 had %s", golden[i][0], hex, golden[i][2]);
+		free(p);
+	}
+}
+
+static void
+test_messages(void)
+{
+	/* a month out of range is about months; a day gets its month's length */
+	expect_message("2025年13月", PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	expect_message("2025年0月底", PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	expect_message("2025-13-01", PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	expect_message("2025年4月31日", PT_ERR_DATE, "The day does not exist in the calendar.", "April has 30 days.");
+	expect_message("2025.09.31", PT_ERR_DATE, "The day does not exist in the calendar.", "September has 30 days.");
+	expect_message("2025年4月0日", PT_ERR_DATE, "The day does not exist in the calendar.",
+				   "Days start at 1: April has 30 days.");
+	expect_message("2025年2月30日", PT_ERR_DATE, "The day does not exist in the calendar.",
+				   "February has 28 days in 2025 (29 in leap years).");
+	expect_message("2024年2月30日", PT_ERR_DATE, "The day does not exist in the calendar.",
+				   "February has 29 days in 2024.");
+	expect_message("2025年2月29日之前", PT_ERR_DATE, "The day does not exist in the calendar.",
+				   "Check the year, month and day: February has 29 days only in leap years.");
+	expect_message("2024年2月29日", PT_OK, NULL, NULL);
+
+	/* numbers: which limit, and zeros ending a whole number are free */
+	expect_canonical("≥10000000000000000000000000000", PT_KIND_QUANTITY, "≥10000000000000000000000000000");
+	expect_canonical("1,000,000,000,000,000,000,000,000,000,000万元", PT_KIND_QUANTITY,
+					 "1000000000000000000000000000000万元");
+	expect_message("≥12345678901234567890123456789", PT_ERR_RANGE,
+				   "The magnitude has more than 28 significant digits.", NULL);
+	expect_message("≥10000000000000000000000000000000000000000000000000000000000000", PT_ERR_RANGE,
+				   "The magnitude has more than 60 digits before the decimal point.", NULL);
+	expect_message("0.0000000000000000000000000000000000000000000000000000000000001", PT_ERR_RANGE,
+				   "The magnitude has more than 60 decimal places.", NULL);
+	expect_message("100000000000000000000000000000000000000000000000000000000000万元", PT_ERR_RANGE,
+				   "In its base unit the magnitude would end in more than 60 zeros.", NULL);
+	expect_message("0.000000000000000000000000000000000000000000000000000000000001mm", PT_ERR_RANGE,
+				   "In its base unit the magnitude would have more than 60 decimal places.", NULL);
+
+	/* text that starts like a target: what is wrong with it */
+	expect_message("≥", PT_ERR_SYNTAX, "The operator is not followed by a number.", NULL);
+	expect_message("≥abc", PT_ERR_SYNTAX, "The operator is not followed by a number.", NULL);
+	expect_message("不低于95%%", PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.", NULL);
+	expect_message("≥-5%%", PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.", NULL);
+	expect_message(".5", PT_ERR_SYNTAX, "The number does not start with a digit.", NULL);
+	expect_message("12,34", PT_ERR_SYNTAX, "A comma in the number is not followed by a group of three digits.", NULL);
+	expect_message("5 000", PT_ERR_SYNTAX, "The number has a space between its digits.", NULL);
+	expect_message("5个 000", PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.", NULL);
+	expect_message("12月2日", PT_ERR_SYNTAX, "The date has no year.", NULL);
+	expect_message("截至12月31日", PT_ERR_SYNTAX, "The date has no year.", NULL);
+	expect_message("≥5个/", PT_ERR_SYNTAX, "A / in the unit is not followed by a unit.", NULL);
+	expect_message("2025年12月3", PT_ERR_SYNTAX, "The date is followed by text that is not part of a target.", NULL);
+	expect_message("≥NaN%", PT_ERR_SYNTAX, "NaN is not a magnitude.", NULL);
+
+	/* unit arguments of the constructor */
+	{
+		pt_decimal	two = {2, 0};
+		pt_target	t;
+		pt_error	err;
+		char		scratch[1024];
+
+		CHECK(pt_build("≥", strlen("≥"), &two, 0, "千 瓦时", strlen("千 瓦时"), &t, scratch, &err) == PT_ERR_SYNTAX &&
+			  strstr(err.message, "千瓦时") != NULL && strstr(err.hint, "1千 瓦时 is 1000瓦时") != NULL,
+			  "千 瓦时: %s / %s", err.message, err.hint);
+		CHECK(pt_build("≥", strlen("≥"), &two, 61, "元", strlen("元"), &t, scratch, &err) == PT_ERR_RANGE &&
+			  strcmp(err.message, "The magnitude has more than 60 decimal places.") == 0, "61 places: %s", err.message);
+	}
+
+	/* conversions follow the reading rule: 1e30元 is 1e26万元; 1e-60元 is no 万元 */
+	{
+		parsed	   *p = parse("≥1000000000000000000000000000000元");
+		parsed	   *q = parse("≥0.000000000000000000000000000000000000000000000000000000000001元");
+		pt_target	out;
+		pt_error	err;
+		char		scratch[1024],
+					text[256];
+
+		CHECK(p->status == PT_OK && pt_convert(&p->t, "万元", strlen("万元"), &out, scratch, &err) == PT_OK &&
+			  pt_format(&out, text, sizeof(text)) > 0 && strcmp(text, "≥100000000000000000000000000万元") == 0,
+			  "1e30元 in 万元");
+		CHECK(q->status == PT_OK && pt_convert(&q->t, "万元", strlen("万元"), &out, scratch, &err) == PT_ERR_INVALID &&
+			  strcmp(err.message, "In that unit the magnitude would need more than 60 decimal places.") == 0,
+			  "1e-60元 in 万元: %s", err.message);
+		free(p);
+		free(q);
+	}
+}
+
 /* Every value packs to at most its size, unpacks equal, and prints the same. */
 static void
 check_pack_round_trip(const char *input)
@@ -341,6 +700,9 @@ main(int argc, char **argv)
 	TEST_CASE(test_dates());
 	TEST_CASE(test_grammar());
 	TEST_CASE(test_semantics());
+	TEST_CASE(test_significant_digits());
+	TEST_CASE(test_stored_format_unchanged());
+	TEST_CASE(test_messages());
 	TEST_CASE(check_pack_round_trip("≤1265822.78万元"));
 	TEST_CASE(check_pack_round_trip("-5~-1%"));
 	TEST_CASE(check_pack_round_trip("2025年1月1日~2025年3月5日"));
