@@ -97,7 +97,7 @@ read_value(indicator_row *row)
 
 	if (pt_parse(v.ptr, v.len, &t, scratch, &err) != PT_OK)
 	{
-		row->note = psprintf("not a valid target, kept as text: %s", err.message);
+		row->note = psprintf("not a valid target, kept as text: %s", pg_ptarget_message_text(err.message));
 		return;
 	}
 	row->target = pg_ptarget_datum(&t);
@@ -113,12 +113,12 @@ report_document_error(const pt_doc_error *err)
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 err->line > 0
 			 ? errmsg("invalid performance target document at line %d%s%s%s", err->line,
-					  err->project_title[0] ? " (project \"" : "",
-					  err->project_title,
-					  err->project_title[0] ? "\")" : "")
+					  err->project_title[0] ? " (project " : "",
+					  err->project_title[0] ? pg_ptarget_quote_utf8(err->project_title, strlen(err->project_title)) : "",
+					  err->project_title[0] ? ")" : "")
 			 : errmsg("invalid performance target document"),
-			 errdetail("%s", err->message),
-			 errhint("%s", err->hint)));
+			 errdetail("%s", pg_ptarget_message_text(err->message)),
+			 errhint("%s", pg_ptarget_message_text(err->hint))));
 }
 
 /* Within one document a project may appear once: it is identified by code and name. */
@@ -160,10 +160,11 @@ check_unique_projects(const pt_document *doc)
 		else if (same_project(&doc->projects[entry->index], p))	/* not a hash collision */
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid performance target document at line %d (project \"%s\")",
-							p->first_line, doc_cstring(p->title)),
+					 errmsg("invalid performance target document at line %d (project %s)",
+							p->first_line, pg_ptarget_quote_utf8(p->title.ptr, p->title.len)),
 					 errdetail("The project %s %s already appears at line %d.",
-							   doc_cstring(p->dept_code), doc_cstring(p->name),
+							   pg_ptarget_message_text(doc_cstring(p->dept_code)),
+							   pg_ptarget_quote_utf8(p->name.ptr, p->name.len),
 							   doc->projects[entry->index].first_line),
 					 errhint("A document lists each project once; split it into two documents.")));
 	}
@@ -246,8 +247,9 @@ emit_rows(FunctionCallInfo fcinfo, const parsed_document *pd)
 		memset(nulls, true, sizeof(nulls));
 		values[COL_PROJECT] = text_datum(s->title);
 		nulls[COL_PROJECT] = (s->title.len == 0);
-		values[COL_NOTE] = CStringGetTextDatum(psprintf("skipped: %s (%s)", doc_cstring(s->message),
-														doc_cstring(s->hint)));
+		values[COL_NOTE] = CStringGetTextDatum(pg_ptarget_message_text(psprintf("skipped: %s (%s)",
+																		   doc_cstring(s->message),
+																		   doc_cstring(s->hint))));
 		nulls[COL_NOTE] = false;
 		values[COL_LINE] = Int32GetDatum(s->line);
 		nulls[COL_LINE] = false;
@@ -556,8 +558,9 @@ store_indicators(const import_names *n, parsed_document *pd, const int64 *projec
 			continue;
 		if (!lenient || r->target == (Datum) 0)
 		{
-			error->context = psprintf("ptarget_import: the indicator at line %d (project \"%s\")%s%s",
-									  r->cells->line, doc_cstring(r->project->title),
+			error->context = psprintf("ptarget_import: the indicator at line %d (project %s)%s%s",
+									  r->cells->line,
+									  pg_ptarget_quote_utf8(r->project->title.ptr, r->project->title.len),
 									  error->context ? "\n" : "", error->context ? error->context : "");
 			ReThrowError(error);
 		}
