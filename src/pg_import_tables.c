@@ -85,7 +85,11 @@ default_schema(const char **name)
 		acl = DatumGetAclP(acl_datum);
 		for (i = 0; i < ACL_NUM(acl); i++)
 		{
+/* ACL_DAT expands to PostgreSQL's ARR_DATA_PTR, which mixes signedness */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-compare"
 			AclItem    *item = &ACL_DAT(acl)[i];
+#pragma GCC diagnostic pop
 
 			if ((ACLITEM_GET_PRIVS(*item) & ACL_CREATE) && item->ai_grantee != form->nspowner)
 				refuse_default_schema(*name, psprintf("%s may create objects in it.",
