@@ -84,13 +84,6 @@ cleanup() {
 		reinstall_source || echo "!! could not reinstall ptarget from $ROOT"
 	fi
 	[ -z "${lock_fd:-}" ] || flock -u "$lock_fd"
-	# test/sql/io.sql has the server write fixed /tmp/ptarget_regress_*.bin
-	# files, and the regression suites ran here (package build, debian/tests)
-	if [ -n "${SRC:-}" ] && [ -d "$SRC/test/sql" ]; then
-		for f in $(grep -ohE '/tmp/ptarget_regress_[A-Za-z0-9_]+\.bin' "$SRC"/test/sql/*.sql | sort -u); do
-			as_root rm -f "$f"
-		done
-	fi
 	if [ -n "$WORK" ] && [ -d "$WORK" ]; then
 		if [ "${PTARGET_KEEP_TMP:-0}" = 1 ]; then echo "== kept $WORK (PTARGET_KEEP_TMP=1)"; else as_root rm -rf "$WORK"; fi
 	fi

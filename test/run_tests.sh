@@ -96,11 +96,6 @@ fi
 [ "$bad" = 0 ] || head -200 "$LOG/regress/regression.diffs" 2>/dev/null || true
 echo "== pg_regress: $ok passed, $bad failed"
 passed=$((passed + ok)); failed=$((failed + bad))
-# TODO(integration): test/sql/io.sql still has the server write fixed
-# /tmp/ptarget_regress_*.bin files; remove them until it uses a per-run path.
-for f in $(grep -ohE '/tmp/ptarget_regress_[A-Za-z0-9_]+\.bin' "$ROOT"/test/sql/*.sql | sort -u); do
-	as_root rm -f "$f"
-done
 
 run_script dump "dump/restore and COPY round trips" bash "$ROOT/test/dump_restore.sh"
 run_script concurrency "concurrent imports and queries" bash "$ROOT/test/concurrency.sh"
@@ -110,12 +105,11 @@ run_script property "property tests" bash "$ROOT/test/property/run.sh" "${PTARGE
 run_script fuzz "fuzzing, ${PTARGET_FUZZ_SECONDS:-60} s per target" \
 	bash "$ROOT/test/fuzz/run.sh" "${PTARGET_FUZZ_SECONDS:-60}"
 
-# TODO(integration): scripts being written now; run them once they exist.
-[ -f "$ROOT/test/upgrade.sh" ] && run_script upgrade "upgrade from 1.0" bash "$ROOT/test/upgrade.sh"
-[ -f "$ROOT/test/clients.sh" ] && run_script clients "clients: psycopg and JDBC" bash "$ROOT/test/clients.sh"
-[ -f "$ROOT/test/security.sh" ] && run_script security "import rights with two roles" bash "$ROOT/test/security.sh"
-# last: it reinstalls the extension (from the Debian package)
-[ -f "$ROOT/test/package.sh" ] && run_script package "Debian package" bash "$ROOT/test/package.sh"
+run_script upgrade "upgrade from 1.0" bash "$ROOT/test/upgrade.sh"
+run_script clients "clients: psycopg and JDBC" bash "$ROOT/test/clients.sh"
+run_script readme "README examples against a real run" bash "$ROOT/test/readme.sh"
+# last: it installs the Debian package, removes it and reinstalls the source build
+run_script package "Debian package" bash "$ROOT/test/package.sh"
 
 [ "${PTARGET_KEEP_TMP:-0}" = 1 ] && echo "== logs kept in $LOG"
 echo "$passed passed, $failed failed"

@@ -52,35 +52,38 @@ FROM (SELECT input, input::ptarget AS t1, input::ptarget::text::ptarget::text AS
 SELECT ptarget_send('≥95%'), ptarget_send('≤50万元');
 CREATE TABLE bin_src(id int, t ptarget);
 INSERT INTO bin_src SELECT row_number() OVER (), input::ptarget FROM rt;
-COPY bin_src TO '/tmp/ptarget_regress_io.bin' (FORMAT binary);
+-- the files live in the cluster's data directory: per cluster, gone with it
+SELECT current_setting('data_directory') || '/ptarget_regress_io.bin' AS io_file,
+       current_setting('data_directory') || '/ptarget_regress_bad.bin' AS bad_file \gset
+COPY bin_src TO :'io_file' (FORMAT binary);
 CREATE TABLE bin_dst(id int, t ptarget);
-COPY bin_dst FROM '/tmp/ptarget_regress_io.bin' (FORMAT binary);
+COPY bin_dst FROM :'io_file' (FORMAT binary);
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.t = d.t AND s.t::text = d.t::text) AS identical
 FROM bin_src s JOIN bin_dst d USING (id);
 
 -- a malformed binary value is an error, never a crash: write PGCOPY files by hand
-CREATE FUNCTION write_copy_file(field bytea) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION write_copy_file(field bytea, path text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   body bytea := '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea  -- signature, flags, ext
              || '\x0001'::bytea || int4send(length(field)) || field || '\xffff'::bytea;
   o oid := lo_from_bytea(0, body);
 BEGIN
-  PERFORM lo_export(o, '/tmp/ptarget_regress_bad.bin');
+  PERFORM lo_export(o, path);
   PERFORM lo_unlink(o);
 END $$;
 CREATE TABLE bin_bad(t ptarget);
-SELECT write_copy_file('\x02e289a53935'::bytea);          -- unknown version 2
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
-SELECT write_copy_file(''::bytea);                          -- empty
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
-SELECT write_copy_file('\x01e289a53935252525'::bytea);    -- ≥95%%%
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
-SELECT write_copy_file('\x01ff3935'::bytea);              -- invalid UTF-8
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
-SELECT write_copy_file('\x013900'::bytea);                -- NUL byte
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
-SELECT write_copy_file('\x01e289a5393525'::bytea);        -- a good one: ≥95%
-COPY bin_bad FROM '/tmp/ptarget_regress_bad.bin' (FORMAT binary);
+SELECT write_copy_file('\x02e289a53935'::bytea, :'bad_file'); -- unknown version 2
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
+SELECT write_copy_file(''::bytea, :'bad_file');             -- empty
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
+SELECT write_copy_file('\x01e289a53935252525'::bytea, :'bad_file'); -- ≥95%%%
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
+SELECT write_copy_file('\x01ff3935'::bytea, :'bad_file'); -- invalid UTF-8
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
+SELECT write_copy_file('\x013900'::bytea, :'bad_file');   -- NUL byte
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
+SELECT write_copy_file('\x01e289a5393525'::bytea, :'bad_file'); -- a good one: ≥95%
+COPY bin_bad FROM :'bad_file' (FORMAT binary);
 SELECT t FROM bin_bad;
 
 -- storage: a typical quantity takes at most 24 bytes
