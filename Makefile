@@ -16,7 +16,7 @@ UPGRADE_1_1 = $(sort $(wildcard sql/1.1/*.sql))
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c \
-            src/pt_gist.c src/pt_document.c
+            src/pt_gist.c src/pt_document.c src/pt_score.c
 # the thin PostgreSQL glue
 GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
@@ -57,13 +57,17 @@ test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 test/unit/test_document: test/unit/test_document.c test/unit/check.h src/pt_document.c src/pt_document.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c src/pt_document.c
 
+test/unit/test_score: test/unit/test_score.c test/unit/check.h $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS)
+
 # each program prints "N passed, M failed"; the runner adds them up
-unit: test/unit/test_core test/unit/test_document
+unit: test/unit/test_core test/unit/test_document test/unit/test_score
 	test/unit/test_core test/data/seed_cells.tsv
 	test/unit/test_document $(SEEDS)
+	test/unit/test_score
 
 .PHONY: unit
-EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/tools/units_table
+EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score test/tools/units_table
 
 # PGXS does not track headers: rebuild every object when one changes
 $(OBJS): $(wildcard src/*.h)
