@@ -7,9 +7,7 @@
  *     servers: the "same dimension as" operator ~= (between two targets, so
  *     nothing collatable is involved), and ptarget_has_dimension /
  *     ptarget_has_kind, whose planner support function rewrites a call with
- *     a constant name into ~= or < against a constant target;
- *   - the GiST consistent function that serves ~= besides the strategies of
- *     1.0 (those it hands to 1.0's function unchanged).
+ *     a constant name into ~= or < against a constant target.
  *
  * Why the rewrite: postgres_fdw sends a comparison of text only when its
  * collation comes from a column of the foreign table, so
@@ -19,7 +17,6 @@
  */
 #include "pg_ptarget.h"
 
-#include "access/gist.h"
 #include "catalog/pg_type.h"
 #include "nodes/makefuncs.h"
 #include "nodes/nodeFuncs.h"
@@ -29,14 +26,6 @@
 #include "utils/lsyscache.h"
 
 #include "pt_fold.h"
-#include "pt_gist.h"
-
-/*
- * The GiST strategy number of ~= (same kind and dimension).  1.0's strategies
- * are those of pt_gist.h (3, 7, 8, 18); this one is far from them and from
- * the numbers range types use.
- */
-#define PTARGET_GIST_SAME_DIMENSION 40
 
 /* ---------------------------------------------------------------- min / max */
 
@@ -244,8 +233,8 @@ operator_clause(Oid func, Oid type, const char *opname, Node *arg, const pt_targ
 /*
  * Planner support of ptarget_has_dimension and ptarget_has_kind: with a
  * constant name, the call becomes an operator between the target and a
- * constant target, which postgres_fdw sends to the shards and a GiST (~=) or
- * btree (<) index serves:
+ * constant target, which postgres_fdw sends to the shards (and a btree index
+ * serves <):
  *   ptarget_has_dimension(t, 'money')  →  t ~= '0元'
  *   ptarget_has_kind(t, 'date')        →  t ~= '2000年'
  *   ptarget_has_kind(t, 'label')       →  t ~= 'label'
@@ -315,82 +304,4 @@ ptarget_filter_support(PG_FUNCTION_ARGS)
 	else if (!dimension_probe(name, len, &probe))
 		PG_RETURN_POINTER(NULL);
 	PG_RETURN_POINTER(operator_clause(call->funcid, type, opname, linitial(call->args), &probe));
-}
-
-/* ---------------------------------------------------------------- GiST */
-
-static void
-report_corrupted_key(void)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INDEX_CORRUPTED),
-			 errmsg("ptarget GiST index key is corrupted"),
-			 errhint("REINDEX the index.")));
-}
-
-/* May the subtree of an inner key hold a value of the query's (kind, dimension)? */
-static bool
-inner_may_hold_dimension(const pt_gist_key *key, const pt_target *q)
-{
-	const char *qdim;
-	size_t		qlen;
-
-	dimension_key(q, &qdim, &qlen);
-	if (q->kind < key->kind_lo || q->kind > key->kind_hi)
-		return false;
-	if (q->kind == key->kind_lo && pt_bytes_cmp(qdim, qlen, key->dim_lo, key->dim_lo_len) < 0)
-		return false;
-	if (q->kind == key->kind_hi && pt_bytes_cmp(qdim, qlen, key->dim_hi, key->dim_hi_len) > 0)
-		return false;
-	return true;
-}
-
-extern Datum ptarget_gist_consistent(PG_FUNCTION_ARGS);
-
-/*
- * The operator class's consistent function from 1.1: ~= here, every other
- * strategy by 1.0's function with the same arguments.  Leaves are values or
- * bounded label keys (pt_gist.h); a bounded key is a label, which is all ~=
- * needs to know, so no recheck is asked for.
- */
-PG_FUNCTION_INFO_V1(ptarget_gist_consistent_dim);
-Datum
-ptarget_gist_consistent_dim(PG_FUNCTION_ARGS)
-{
-	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
-	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
-	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	struct varlena *v;
-	const uint8_t *bytes;
-	size_t		len;
-	pt_target	query;
-
-	if (strategy != PTARGET_GIST_SAME_DIMENSION)
-		return ptarget_gist_consistent(fcinfo);
-
-	PG_GETARG_PTARGET(1, &query);
-	*recheck = false;
-	v = PG_DETOAST_DATUM_PACKED(entry->key);
-	bytes = (const uint8_t *) VARDATA_ANY(v);
-	len = VARSIZE_ANY_EXHDR(v);
-	if (pt_gist_is_key(bytes, len))
-	{
-		pt_gist_key key;
-
-		if (!pt_gist_key_unpack(bytes, len, &key))
-			report_corrupted_key();
-		PG_RETURN_BOOL(inner_may_hold_dimension(&key, &query));
-	}
-	if (pt_gist_is_label_key(bytes, len))
-	{
-		if (!pt_gist_label_key_valid(bytes, len))
-			report_corrupted_key();
-		PG_RETURN_BOOL(query.kind == PT_KIND_LABEL);
-	}
-	{
-		pt_target	value;
-
-		pg_ptarget_unpack(PointerGetDatum(v), &value);
-		PG_RETURN_BOOL(same_dimension(&value, &query));
-	}
 }
