@@ -16,7 +16,9 @@ UPGRADE_1_1 = $(sort $(wildcard sql/1.1/*.sql))
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c \
-            src/pt_gist.c src/pt_document.c src/pt_score.c
+            src/pt_gist.c src/pt_document.c \
+            src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
+            src/pt_read_docx.c src/pt_read_xlsx.c src/pt_layout.c src/pt_score.c
 # the thin PostgreSQL glue
 GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
@@ -54,8 +56,8 @@ test/unit/test_core: test/unit/test_core.c test/unit/check.h $(CORE_SRCS) src/*.
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
 
-test/unit/test_document: test/unit/test_document.c test/unit/check.h src/pt_document.c src/pt_document.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c src/pt_document.c
+test/unit/test_document: test/unit/test_document.c test/unit/check.h $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c $(CORE_SRCS)
 
 test/unit/test_score: test/unit/test_score.c test/unit/check.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS)

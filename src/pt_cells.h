@@ -274,6 +274,27 @@ int         pt_cells_finish(pt_cells_builder *b, pt_cells_doc *out);
 int         pt_cells_fail(pt_doc_error *err, int line, const char *part, int row,
                           const char *message, const char *hint);
 
+/* How messages name a table: "table 3", or "sheet \"绩效\"" when it has a
+ * sheet name.  NUL-terminated; returns the length. */
+#define PT_CELLS_PART_MAX 128
+size_t      pt_cells_part_name(const pt_cell_table *t, char *buf, size_t cap);
+
+/* ------------------------------------------------------------------------
+ * Text helpers shared by the readers and the layout (pt_cells.c)
+ * ------------------------------------------------------------------------ */
+
+pt_doc_text pt_text(const char *ptr, size_t len);  /* ptr NULL or len 0: the empty text */
+/* Byte length of the white space character at s[0..n) / ending at s[n-1], or
+ * 0: ASCII blanks, NBSP, U+3000 (s valid UTF-8). */
+size_t      pt_text_space_at(const char *s, size_t n);
+size_t      pt_text_space_before(const char *s, size_t n);
+pt_doc_text pt_text_trim(pt_doc_text t);
+/* "123" or "123.45" */
+bool        pt_text_is_decimal(pt_doc_text t);
+/* Length of the valid UTF-8 character at s[0..n), or 0 (overlong forms,
+ * surrogates, beyond U+10FFFF and truncated characters are invalid). */
+size_t      pt_utf8_char_length(const unsigned char *s, size_t n);
+
 /* ------------------------------------------------------------------------
  * The whole pipeline (pt_read.c): detect, decode, read, lay out.
  * ------------------------------------------------------------------------ */
