@@ -128,32 +128,117 @@ import_resolve_names(FunctionCallInfo fcinfo, int target_column, Name schema_arg
 
 /*
  * The import's relations, in the order they are created (each refers to the
- * one before), with the shape a safe existing one must have: its columns as
- * "name type, …" (format_type spelling; %s is the ptarget type).  The shapes
- * are those of the CREATE statements in create_relation().
+ * one before), with the shapes a safe existing one may have: its columns as
+ * "name type, …" (format_type spelling; %s is the ptarget type).  The 1.1
+ * shape is the one of the CREATE statements in create_relation(): 1.0's
+ * columns, then those 1.1 adds at the end.
+ *
+ * Across versions (README "Import tables across versions"): a table of the
+ * current shape is used as it is; a table of an earlier release's shape
+ * (here: 1.0's) is migrated by the import, in its transaction, by adding the
+ * new columns (ALTER TABLE … ADD COLUMN, and for ptarget_project the index
+ * that identifies projects without a department code) — only after it passed
+ * every check below (owner, no trigger, rule or row security); a table of any
+ * other shape is refused.  A view of 1.0's columns is replaced by the
+ * current one (CREATE OR REPLACE VIEW appends the new columns); a view of
+ * other columns the caller owns is left as it is.
  */
 typedef struct import_relation
 {
 	const char *name;
 	char		relkind;
-	const char *shape;			/* NULL for the view: it is replaced by owner only */
+	const char *shape;			/* current (1.1) columns */
+	const char *shape_1_0;		/* 1.0's columns */
+	const char *migrate_1_0;	/* statements that make a 1.0 table current (%s: schema, twice
+								 * where the ptarget type appears: then the extension's schema) */
 } import_relation;
 
 static const import_relation import_relations[] = {
 	{"ptarget_document", RELKIND_RELATION,
 	 "id bigint, source text, content_sha256 text, imported_at timestamp with time zone, projects integer, "
-	 "indicators integer, quantities integer, dates integer, labels integer, unparsed integer"},
+	 "indicators integer, quantities integer, dates integer, labels integer, unparsed integer, format text",
+	 "id bigint, source text, content_sha256 text, imported_at timestamp with time zone, projects integer, "
+	 "indicators integer, quantities integer, dates integer, labels integer, unparsed integer",
+	 "ALTER TABLE %1$s.ptarget_document ADD COLUMN format text"},
 	{"ptarget_project", RELKIND_RELATION,
 	 "id bigint, department_code text, department_name text, name text, title text, ordinal text, "
 	 "budget_unit text, budget_total numeric, fiscal_funds numeric, other_funds numeric, purpose text, "
-	 "goals text, title_line integer, document_id bigint"},
+	 "goals text, title_line integer, document_id bigint, year integer, source_part text, other_cells text",
+	 "id bigint, department_code text, department_name text, name text, title text, ordinal text, "
+	 "budget_unit text, budget_total numeric, fiscal_funds numeric, other_funds numeric, purpose text, "
+	 "goals text, title_line integer, document_id bigint",
+	 "ALTER TABLE %1$s.ptarget_project ALTER COLUMN department_code DROP NOT NULL,"
+	 " ADD COLUMN year integer, ADD COLUMN source_part text, ADD COLUMN other_cells text;"
+	 " CREATE UNIQUE INDEX ptarget_project_uncoded_key ON %1$s.ptarget_project"
+	 " (department_name, name, year) NULLS NOT DISTINCT WHERE department_code IS NULL"},
 	{"ptarget_indicator", RELKIND_RELATION,
 	 "project_id bigint, position integer, level1 text, level1_written text, level2 text, level3 text, "
-	 "description text, value_text text, target %s, note text, value_line integer"},
-	{"ptarget_indicators", RELKIND_VIEW, NULL},
+	 "description text, value_text text, target %s, note text, value_line integer, "
+	 "level1_weight numeric, level2_weight numeric, direction text, unit_text text, weight numeric, "
+	 "actual_text text, actual %s, recorded_score numeric, deviation_reason text, scoring_standard text, "
+	 "performance_standard text, other_cells text, source_part text, source_row integer",
+	 "project_id bigint, position integer, level1 text, level1_written text, level2 text, level3 text, "
+	 "description text, value_text text, target %s, note text, value_line integer",
+	 "ALTER TABLE %1$s.ptarget_indicator ADD COLUMN level1_weight numeric, ADD COLUMN level2_weight numeric,"
+	 " ADD COLUMN direction text, ADD COLUMN unit_text text, ADD COLUMN weight numeric,"
+	 " ADD COLUMN actual_text text, ADD COLUMN actual %2$s.ptarget, ADD COLUMN recorded_score numeric,"
+	 " ADD COLUMN deviation_reason text, ADD COLUMN scoring_standard text,"
+	 " ADD COLUMN performance_standard text, ADD COLUMN other_cells text, ADD COLUMN source_part text,"
+	 " ADD COLUMN source_row integer"},
+	{"ptarget_indicators", RELKIND_VIEW,
+	 NULL,
+	 "department_code text, department_name text, project text, position integer, level1 text, level2 text, "
+	 "level3 text, description text, value_text text, kind text, operator text, magnitude numeric, "
+	 "magnitude_upper numeric, unit text, base_unit text, dimension text, lower_bound numeric, "
+	 "lower_inclusive boolean, upper_bound numeric, upper_inclusive boolean, first_day date, last_day date, "
+	 "label text, target_text text, note text, value_line integer, source text, "
+	 "imported_at timestamp with time zone",
+	 NULL},
 };
 
 #define N_IMPORT_RELATIONS lengthof(import_relations)
+
+/*
+ * One flat row per indicator, plain columns only, for BI tools: 1.0's
+ * columns, then 1.1's at the end (so CREATE OR REPLACE VIEW turns the 1.0
+ * view into this one).
+ */
+static char *
+view_sql(const import_names *n)
+{
+	return psprintf("CREATE OR REPLACE VIEW %1$s.ptarget_indicators AS SELECT"
+					" p.department_code, p.department_name, p.name AS project,"
+					" i.position, i.level1, i.level2, i.level3, i.description, i.value_text,"
+					" %2$s.ptarget_kind(i.target) AS kind, %2$s.ptarget_operator(i.target) AS operator,"
+					" %2$s.ptarget_magnitude(i.target) AS magnitude,"
+					" %2$s.ptarget_magnitude_upper(i.target) AS magnitude_upper,"
+					" %2$s.ptarget_unit(i.target) AS unit, %2$s.ptarget_base_unit(i.target) AS base_unit,"
+					" %2$s.ptarget_dimension(i.target) AS dimension,"
+					" %2$s.ptarget_lower(i.target) AS lower_bound,"
+					" %2$s.ptarget_lower_inclusive(i.target) AS lower_inclusive,"
+					" %2$s.ptarget_upper(i.target) AS upper_bound,"
+					" %2$s.ptarget_upper_inclusive(i.target) AS upper_inclusive,"
+					" %2$s.ptarget_lower_date(i.target) AS first_day,"
+					" %2$s.ptarget_upper_date(i.target) AS last_day,"
+					" %2$s.ptarget_label(i.target) AS label,"
+					" i.target::pg_catalog.text AS target_text, i.note, i.value_line,"
+					" d.source, d.imported_at,"
+					/* 1.1 */
+					" p.year, i.level1_weight, i.level2_weight, i.direction, i.unit_text, i.weight,"
+					" i.actual_text, i.actual::pg_catalog.text AS actual_target_text,"
+					" %2$s.ptarget_kind(i.actual) AS actual_kind,"
+					" %2$s.ptarget_magnitude(i.actual) AS actual_magnitude,"
+					" %2$s.ptarget_unit(i.actual) AS actual_unit,"
+					" %2$s.ptarget_lower(i.actual) AS actual_lower_bound,"
+					" %2$s.ptarget_upper(i.actual) AS actual_upper_bound,"
+					" %2$s.ptarget_upper_date(i.actual) AS actual_last_day,"
+					" i.recorded_score, i.deviation_reason, i.scoring_standard, i.performance_standard,"
+					" i.other_cells, d.format AS source_format, i.source_part, i.source_row"
+					" FROM %1$s.ptarget_indicator i"
+					" JOIN %1$s.ptarget_project p ON p.id OPERATOR(pg_catalog.=) i.project_id"
+					" JOIN %1$s.ptarget_document d ON d.id OPERATOR(pg_catalog.=) p.document_id",
+					n->schema, n->ext_schema);
+}
 
 /*
  * The tables are ordinary user tables owned by the caller, created on first
@@ -176,20 +261,26 @@ create_relation(const import_names *n, int which)
 							  " imported_at timestamptz NOT NULL DEFAULT pg_catalog.now(),"
 							  " projects integer NOT NULL, indicators integer NOT NULL,"
 							  " quantities integer NOT NULL, dates integer NOT NULL,"
-							  " labels integer NOT NULL, unparsed integer NOT NULL)", s),
+							  " labels integer NOT NULL, unparsed integer NOT NULL,"
+							  " format text)", s),
 					 SPI_OK_UTILITY);
 			break;
 		case 1:
 			spi_exec(psprintf("CREATE TABLE %s.ptarget_project ("
 							  " id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
-							  " department_code text NOT NULL, department_name text NOT NULL,"
+							  " department_code text, department_name text NOT NULL,"
 							  " name text NOT NULL, title text NOT NULL, ordinal text NOT NULL,"
 							  " budget_unit text NOT NULL, budget_total numeric, fiscal_funds numeric,"
 							  " other_funds numeric, purpose text NOT NULL, goals text NOT NULL,"
 							  " title_line integer NOT NULL,"
 							  " document_id bigint NOT NULL REFERENCES %s.ptarget_document(id),"
+							  " year integer, source_part text, other_cells text,"
 							  " UNIQUE (department_code, name))", s, s),
 					 SPI_OK_UTILITY);
+			/* a project without a department code: department, name and year */
+			spi_exec(psprintf("CREATE UNIQUE INDEX ptarget_project_uncoded_key ON %s.ptarget_project"
+							  " (department_name, name, year) NULLS NOT DISTINCT"
+							  " WHERE department_code IS NULL", s), SPI_OK_UTILITY);
 			spi_exec(psprintf("CREATE INDEX ptarget_project_document_idx"
 							  " ON %s.ptarget_project (document_id)", s), SPI_OK_UTILITY);
 			break;
@@ -200,36 +291,18 @@ create_relation(const import_names *n, int which)
 							  " level2 text NOT NULL, level3 text NOT NULL, description text NOT NULL,"
 							  " value_text text NOT NULL, target %s.ptarget, note text,"
 							  " value_line integer NOT NULL,"
-							  " PRIMARY KEY (project_id, position))", s, s, x),
+							  " level1_weight numeric, level2_weight numeric, direction text, unit_text text,"
+							  " weight numeric, actual_text text, actual %s.ptarget, recorded_score numeric,"
+							  " deviation_reason text, scoring_standard text, performance_standard text,"
+							  " other_cells text, source_part text, source_row integer,"
+							  " PRIMARY KEY (project_id, position))", s, s, x, x),
 					 SPI_OK_UTILITY);
 			/* GiST serves @>, <@, && and = on the target column */
 			spi_exec(psprintf("CREATE INDEX ptarget_indicator_target_idx"
 							  " ON %s.ptarget_indicator USING gist (target)", s), SPI_OK_UTILITY);
 			break;
 		case 3:
-			/* one flat row per indicator, plain columns only, for BI tools */
-			spi_exec(psprintf("CREATE VIEW %s.ptarget_indicators AS SELECT"
-							  " p.department_code, p.department_name, p.name AS project,"
-							  " i.position, i.level1, i.level2, i.level3, i.description, i.value_text,"
-							  " %s.ptarget_kind(i.target) AS kind, %s.ptarget_operator(i.target) AS operator,"
-							  " %s.ptarget_magnitude(i.target) AS magnitude,"
-							  " %s.ptarget_magnitude_upper(i.target) AS magnitude_upper,"
-							  " %s.ptarget_unit(i.target) AS unit, %s.ptarget_base_unit(i.target) AS base_unit,"
-							  " %s.ptarget_dimension(i.target) AS dimension,"
-							  " %s.ptarget_lower(i.target) AS lower_bound,"
-							  " %s.ptarget_lower_inclusive(i.target) AS lower_inclusive,"
-							  " %s.ptarget_upper(i.target) AS upper_bound,"
-							  " %s.ptarget_upper_inclusive(i.target) AS upper_inclusive,"
-							  " %s.ptarget_lower_date(i.target) AS first_day,"
-							  " %s.ptarget_upper_date(i.target) AS last_day,"
-							  " %s.ptarget_label(i.target) AS label,"
-							  " i.target::pg_catalog.text AS target_text, i.note, i.value_line,"
-							  " d.source, d.imported_at"
-							  " FROM %s.ptarget_indicator i"
-							  " JOIN %s.ptarget_project p ON p.id OPERATOR(pg_catalog.=) i.project_id"
-							  " JOIN %s.ptarget_document d ON d.id OPERATOR(pg_catalog.=) p.document_id",
-							  s, x, x, x, x, x, x, x, x, x, x, x, x, x, x, s, s, s),
-					 SPI_OK_UTILITY);
+			spi_exec(view_sql(n), SPI_OK_UTILITY);
 			break;
 	}
 }
@@ -263,6 +336,15 @@ static const char *const inspect_sql =
 "  AND c.relnamespace OPERATOR(pg_catalog.=) $1"
 " ORDER BY r.n";
 
+/* A shape with the ptarget type's name in place of each %s. */
+static char *
+shape_of(const char *shape, const import_names *n)
+{
+	const char *type = format_type_be(n->ptarget_type);
+
+	return psprintf(shape, type, type);
+}
+
 /*
  * The inspection runs with a fresh snapshot (read_only = false): the caller
  * holds the schema's import lock, and a concurrent first import that created
@@ -274,6 +356,7 @@ import_prepare_tables(const import_names *n)
 	Datum		names[N_IMPORT_RELATIONS];
 	Datum		args[2];
 	bool		missing[N_IMPORT_RELATIONS];
+	bool		migrate[N_IMPORT_RELATIONS];
 	int			i;
 
 	for (i = 0; i < (int) N_IMPORT_RELATIONS; i++)
@@ -293,6 +376,7 @@ import_prepare_tables(const import_names *n)
 		char	   *owner;
 		char	   *shape;
 
+		migrate[i] = false;
 		missing[i] = !DatumGetBool(SPI_getbinval(row, desc, 1, &isnull));
 		if (missing[i])
 			continue;
@@ -313,15 +397,36 @@ import_prepare_tables(const import_names *n)
 		if (DatumGetBool(SPI_getbinval(row, desc, 7, &isnull)))
 			refuse_relation(n, rel->name, owner, "It has a rule, which the import does not make.");
 		shape = SPI_getvalue(row, desc, 8);
-		if (rel->shape != NULL &&
-			strcmp(shape ? shape : "", psprintf(rel->shape, format_type_be(n->ptarget_type))) != 0)
-			refuse_relation(n, rel->name, owner,
-							psprintf("Its columns are not the ones the import makes: (%s).", shape ? shape : ""));
+		if (shape == NULL)
+			shape = "";
+		if (rel->relkind == RELKIND_VIEW)
+		{
+			/* 1.0's view is replaced by the current one; another view of the
+			 * caller's is left as it is */
+			migrate[i] = strcmp(shape, rel->shape_1_0) == 0;
+			continue;
+		}
+		if (strcmp(shape, shape_of(rel->shape, n)) == 0)
+			continue;
+		if (strcmp(shape, shape_of(rel->shape_1_0, n)) == 0)
+		{
+			migrate[i] = true;	/* made by ptarget 1.0: gets 1.1's columns below */
+			continue;
+		}
+		refuse_relation(n, rel->name, owner,
+						psprintf("Its columns are not the ones the import makes: (%s).", shape));
 	}
 
 	/* the catalog was read above: create only what is missing (a later
-	 * import needs no CREATE right on the schema) */
+	 * import needs no CREATE right on the schema), migrate what an earlier
+	 * release made */
 	for (i = 0; i < (int) N_IMPORT_RELATIONS; i++)
+	{
 		if (missing[i])
 			create_relation(n, i);
+		else if (migrate[i] && import_relations[i].relkind == RELKIND_VIEW)
+			spi_exec(view_sql(n), SPI_OK_UTILITY);
+		else if (migrate[i])
+			spi_exec(psprintf(import_relations[i].migrate_1_0, n->schema, n->ext_schema), SPI_OK_UTILITY);
+	}
 }
