@@ -1,5 +1,5 @@
 /*
- * pt_score.c — year-end self-evaluation: met, completion rate and score of an
+ * pt_score.c - year-end self-evaluation: met, completion rate and score of an
  * actual value against its target, under a scoring rule, exactly.
  *
  * Sources of the built-in rules:
@@ -7,7 +7,7 @@
  *             项目支出绩效自评表: a quantitative indicator that reaches its
  *             target gets its whole weight, one that does not gets the
  *             completion ratio of it; qualitative indicators are judged in the
- *             bands 100–80 % (含80 %), 80–60 % (含60 %), 60–0 % of the weight;
+ *             bands 100-80 % (含80 %), 80-60 % (含60 %), 60-0 % of the weight;
  *             total scores grade 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
  *   linear    the deduction budget systems (pmkpi and similar) use for
  *             ceilings: the weight falls linearly from the ceiling to 0 at
@@ -447,29 +447,69 @@ spell(const pt_target *t, spelled *s)
 	return s->text;
 }
 
-/* A base-unit value in the target's written unit, without the unit. */
-static const char *
-number(const pt_target *t, const pt_decimal *base, spelled *s)
+/* Can a base-unit value be written exactly in the target's written unit? */
+static bool
+writable(const pt_target *t, const pt_decimal *base, pt_decimal *written)
 {
 	pt_target	tmp = *t;
-	pt_decimal	m;
 
 	tmp.lower.value = *base;
-	if (t->kind != PT_KIND_QUANTITY || !pt_written_magnitude(&tmp, false, &m))
+	return t->kind == PT_KIND_QUANTITY && pt_written_magnitude(&tmp, false, written);
+}
+
+/*
+ * A base-unit value as a number in the target's written unit, or in the base
+ * unit when in_base (numbers of one formula are all written in one unit).
+ */
+static const char *
+number(const pt_target *t, const pt_decimal *base, bool in_base, spelled *s)
+{
+	pt_decimal	m;
+
+	if (in_base || !writable(t, base, &m))
 		m = *base;
 	pt_decimal_format(&m, 0, s->text);
 	return s->text;
 }
 
-/* A base-unit value in the target's written unit, with the unit. */
+/* Are all these base-unit values writable in the target's unit? */
+static bool
+need_base(const pt_target *t, const pt_decimal *a, const pt_decimal *b, const pt_decimal *c)
+{
+	pt_decimal	m;
+
+	return !writable(t, a, &m) || !writable(t, b, &m) || (c != NULL && !writable(t, c, &m));
+}
+
+/* " (in 月)" after a formula written in the base unit */
+static const char *
+base_note(const pt_target *t, bool in_base, spelled *s)
+{
+	if (!in_base || t->unit_key_len == 0)
+		return "";
+	snprintf(s->text, sizeof(s->text), " (in %.*s)", (int) t->unit_key_len, t->unit_key);
+	return s->text;
+}
+
+/* A base-unit value with its unit: the written one when exact, else the base unit. */
 static const char *
 quantity(const pt_target *t, const pt_decimal *base, spelled *s)
 {
 	size_t		n;
+	pt_decimal	m;
 
-	number(t, base, s);
-	n = strlen(s->text);
-	pt_format_unit(t, s->text + n, sizeof(s->text) - n);
+	if (writable(t, base, &m))
+	{
+		pt_decimal_format(&m, 0, s->text);
+		n = strlen(s->text);
+		pt_format_unit(t, s->text + n, sizeof(s->text) - n);
+	}
+	else
+	{
+		pt_decimal_format(base, 0, s->text);
+		n = strlen(s->text);
+		snprintf(s->text + n, sizeof(s->text) - n, "%.*s", (int) t->unit_key_len, t->unit_key);
+	}
 	return s->text;
 }
 
@@ -588,7 +628,7 @@ within_tolerance(const miss *m, const pt_score_rule *r, bool *within)
 		return true;
 	if (abs_b.coef < 0)
 		abs_b.coef = -abs_b.coef;
-	/* floor: 100 v ≥ 100 b − |b| T;  ceiling: 100 v ≤ 100 b + |b| T */
+	/* floor: 100 v ≥ 100 b - |b| T;  ceiling: 100 v ≤ 100 b + |b| T */
 	if (!pt_score_mul(&m->value, &hundred, &lhs) || !pt_score_mul(&m->bound, &hundred, &rhs) ||
 		!pt_score_mul(&abs_b, &r->tolerance, &slack))
 		return false;
@@ -668,19 +708,22 @@ score_miss(const pt_target *t, const miss *m, const pt_decimal *w, const pt_scor
 	}
 	if (shape == PT_SHAPE_PROPORTIONAL)
 	{
+		bool		in_base = need_base(t, &m->value, &m->bound, NULL);
+		spelled		s5;
+
 		if (!m->ceiling)
 		{
 			if (!pt_score_muldiv(&m->value, w, &m->bound, PT_SCORE_PLACES, score))
 				return false;
-			say(why, "; %s ÷ %s × %s = %s", number(t, &m->value, &s1), number(t, &m->bound, &s2),
-				dec(w, &s3), dec2(score, &s4));
+			say(why, "; %s ÷ %s × %s = %s%s", number(t, &m->value, in_base, &s1),
+				number(t, &m->bound, in_base, &s2), dec(w, &s3), dec2(score, &s4), base_note(t, in_base, &s5));
 		}
 		else
 		{
 			if (!pt_score_muldiv(&m->bound, w, &m->value, PT_SCORE_PLACES, score))
 				return false;
-			say(why, "; %s ÷ %s × %s = %s", number(t, &m->bound, &s1), number(t, &m->value, &s2),
-				dec(w, &s3), dec2(score, &s4));
+			say(why, "; %s ÷ %s × %s = %s%s", number(t, &m->bound, in_base, &s1),
+				number(t, &m->value, in_base, &s2), dec(w, &s3), dec2(score, &s4), base_note(t, in_base, &s5));
 		}
 		return clamp_missed(score, w, r, why);
 	}
@@ -695,7 +738,7 @@ score_miss(const pt_target *t, const miss *m, const pt_decimal *w, const pt_scor
 			return false;
 		zb.exp -= 2;
 		pt_decimal_normalize(&zb);
-		/* floor: w (v − zb) ÷ (b − zb);  ceiling: w (zb − v) ÷ (zb − b) */
+		/* floor: w (v - zb) ÷ (b - zb);  ceiling: w (zb - v) ÷ (zb - b) */
 		if (!m->ceiling)
 		{
 			if (!sub(&m->value, &zb, &num) || !sub(&m->bound, &zb, &den))
@@ -717,16 +760,20 @@ score_miss(const pt_target *t, const miss *m, const pt_decimal *w, const pt_scor
 		{
 			spelled		s5,
 						s6,
-						s7;
+						s7,
+						s8;
+			bool		in_base = need_base(t, &m->value, &m->bound, &zb);
 
 			if (m->ceiling)
-				say(why, "; linear to 0 at %s%% of the ceiling: %s × (%s − %s) ÷ (%s − %s) = %s",
-					dec(&zero_at, &s1), dec(w, &s2), number(t, &zb, &s3), number(t, &m->value, &s4),
-					number(t, &zb, &s5), number(t, &m->bound, &s6), dec2(score, &s7));
+				say(why, "; linear to 0 at %s%% of the ceiling: %s × (%s - %s) ÷ (%s - %s) = %s%s",
+					dec(&zero_at, &s1), dec(w, &s2), number(t, &zb, in_base, &s3),
+					number(t, &m->value, in_base, &s4), number(t, &zb, in_base, &s5),
+					number(t, &m->bound, in_base, &s6), dec2(score, &s7), base_note(t, in_base, &s8));
 			else
-				say(why, "; linear from 0 at %s%% of the floor: %s × (%s − %s) ÷ (%s − %s) = %s",
-					dec(&zero_at, &s1), dec(w, &s2), number(t, &m->value, &s3), number(t, &zb, &s4),
-					number(t, &m->bound, &s5), number(t, &zb, &s6), dec2(score, &s7));
+				say(why, "; linear from 0 at %s%% of the floor: %s × (%s - %s) ÷ (%s - %s) = %s%s",
+					dec(&zero_at, &s1), dec(w, &s2), number(t, &m->value, in_base, &s3),
+					number(t, &zb, in_base, &s4), number(t, &m->bound, in_base, &s5),
+					number(t, &zb, in_base, &s6), dec2(score, &s7), base_note(t, in_base, &s8));
 		}
 		return clamp_missed(score, w, r, why);
 	}
@@ -746,7 +793,7 @@ point_value(const pt_target *a, pt_decimal *v)
 static const char *
 direction_word(pt_direction d)
 {
-	return d == PT_DIRECTION_CEILING ? "ceiling" : d == PT_DIRECTION_EXACT ? "exact value" : "floor";
+	return d == PT_DIRECTION_CEILING ? "a ceiling" : d == PT_DIRECTION_EXACT ? "an exact value" : "a floor";
 }
 
 static pt_score_status
@@ -843,14 +890,14 @@ evaluate_quantity(const pt_target *t, const pt_target *a, const pt_decimal *w,
 	if (out->achieved && out->met)
 		say(why, "met: %s satisfies %s", spell(a, &s1), spell(t, &s2));
 	else if (out->achieved)
-		say(why, "met as a %s: %s satisfies %s (the point target %s read as a %s)",
+		say(why, "met as %s: %s satisfies %s (the point target %s read as %s)",
 			direction_word(dir), spell(a, &s1), spell(&vt, &s2), spell(t, &s3), direction_word(dir));
 	else
 	{
 		say(why, "missed: %s is %s %s", spell(a, &s1),
 			m.ceiling ? "above the ceiling of" : "below the floor of", spell(t, &s2));
 		if (point)
-			say(why, " (a point target, read as a %s)", direction_word(dir));
+			say(why, " (a point target, read as %s)", direction_word(dir));
 	}
 	if (out->has_completion)
 		say(why, ", completion %s%%", dec2(&out->completion, &s1));
@@ -1042,7 +1089,7 @@ evaluate_label(const pt_target *t, const pt_target *a, const pt_decimal *w,
 	}
 	out->met = out->achieved = pt_decimal_cmp(&lo, &r->achieved_at) >= 0;
 	out->band_high_inclusive = (cmp_int(&hi, 100) == 0);
-	say(why, "qualitative: %s is %s, band %s%%–%s%% of the weight", spell(a, &s1), band, dec(&lo, &s2),
+	say(why, "qualitative: %s is %s, band %s%%-%s%% of the weight", spell(a, &s1), band, dec(&lo, &s2),
 		dec(&hi, &s3));
 	out->has_score = (w != NULL);
 	if (w == NULL)
@@ -1055,7 +1102,7 @@ evaluate_label(const pt_target *t, const pt_target *a, const pt_decimal *w,
 		out->score = hi;
 	if (pt_decimal_cmp(&out->band_low, &out->score) > 0)
 		out->band_low = out->score;
-	say(why, " (%s–%s); the evaluator judges within the band, the top is %s", dec2(&out->band_low, &s4),
+	say(why, " (%s-%s); the evaluator judges within the band, the top is %s", dec2(&out->band_low, &s4),
 		dec2(&out->score, &s5), dec2(&out->score, &s1));
 	return PT_SCORE_OK;
 }

@@ -1,5 +1,5 @@
 /*
- * pt_score.h — year-end self-evaluation (自评): an actual value scored
+ * pt_score.h - year-end self-evaluation (自评): an actual value scored
  * against its target, exactly.
  *
  * Plain C, no PostgreSQL headers: unit-tested alone (test/unit/test_score.c).

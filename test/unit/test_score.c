@@ -1,5 +1,5 @@
 /*
- * test_score.c — unit tests of year-end scoring (src/pt_score.c): exact
+ * test_score.c - unit tests of year-end scoring (src/pt_score.c): exact
  * arithmetic, every rule and edge with hand-computed answers, and properties
  * over generated targets and actuals.
  * Usage: test_score [PROPERTY_CASES]   (default 20000)
@@ -254,8 +254,8 @@ test_qualitative(void)
 	pt_score_rule_standard(&std);
 	pt_score_rule_standard(&hubei);
 	hubei.partial_at = num("50");
-	/* 10号 bands: 100–80 % (含80 %), 80–60 % (含60 %), 60–0 % */
-	expect_eval("普遍满意", "达成预期指标", "10", &std, 0, (expected) {1, NULL, "10.00", "8.00", "band 80%–100%"});
+	/* 10号 bands: 100-80 % (含80 %), 80-60 % (含60 %), 60-0 % */
+	expect_eval("普遍满意", "达成预期指标", "10", &std, 0, (expected) {1, NULL, "10.00", "8.00", "band 80%-100%"});
 	expect_eval("普遍满意", "达成年度指标", "10", &std, 0, (expected) {1, NULL, "10.00", "8.00", NULL});
 	expect_eval("普遍满意", "部分达成年度指标并具有一定效果", "10", &std, 0, (expected) {0, NULL, "8.00", "6.00", NULL});
 	expect_eval("普遍满意", "未达成年度指标且效果较差", "10", &std, 0, (expected) {0, NULL, "6.00", "0.00", NULL});
@@ -286,7 +286,7 @@ test_other_rules(void)
 	/* linear (pmkpi): a missed ceiling reaches 0 at twice the ceiling */
 	pt_score_rule_linear(&linear);
 	expect_eval("≤5600元/户", "6100元/户", "10", &linear, 0, (expected) {0, "91.80", "9.11", NULL,
-		"10 × (11200 − 6100) ÷ (11200 − 5600) = 9.11"});
+		"10 × (11200 - 6100) ÷ (11200 - 5600) = 9.11"});
 	expect_eval("≤5600元/户", "11200元/户", "10", &linear, 0, (expected) {0, "50.00", "0.00", NULL, NULL});
 	expect_eval("≤5600元/户", "12000元/户", "10", &linear, 0, (expected) {0, "46.67", "0.00", NULL, NULL});
 	expect_eval("≤50万元", "75万元", "8", &linear, 0, (expected) {0, "66.67", "4.00", NULL, NULL});
@@ -335,7 +335,7 @@ test_other_rules(void)
 	pt_score_rule_standard(&lf);
 	lf.floor_shape = PT_SHAPE_LINEAR;
 	lf.floor_zero_at = num("50");
-	expect_eval("≥100人", "75人", "10", &lf, 0, (expected) {0, "75.00", "5.00", NULL, "10 × (75 − 50) ÷ (100 − 50) = 5.00"});
+	expect_eval("≥100人", "75人", "10", &lf, 0, (expected) {0, "75.00", "5.00", NULL, "10 × (75 - 50) ÷ (100 - 50) = 5.00"});
 	expect_eval("≥100人", "40人", "10", &lf, 0, (expected) {0, "40.00", "0.00", NULL, NULL});
 
 	/* all or nothing */
@@ -464,7 +464,7 @@ pick(int n)
 	return (int) (next() % (uint64_t) n);
 }
 
-/* a decimal text with up to 6 integer digits and 0–3 places, sometimes 0 or negative */
+/* a decimal text with up to 6 integer digits and 0-3 places, sometimes 0 or negative */
 static void
 random_number(char *buf, bool allow_negative)
 {
@@ -705,7 +705,7 @@ test_date_properties(int cases)
 	CHECK(bad == 0, "%d date cases wrong", bad);
 }
 
-/* muldiv against its definition: |r × c − a × b| ≤ |c| ÷ 2 × 10^-places */
+/* muldiv against its definition: |r × c - a × b| ≤ |c| ÷ 2 × 10^-places */
 static void
 test_muldiv_property(int cases)
 {
