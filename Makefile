@@ -62,14 +62,23 @@ test/unit/test_document: test/unit/test_document.c test/unit/check.h $(CORE_SRCS
 test/unit/test_score: test/unit/test_score.c test/unit/check.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS)
 
+test/unit/test_layout: test/unit/test_layout.c test/unit/check.h $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_layout.c $(CORE_SRCS)
+
+test/unit/test_delimited: test/unit/test_delimited.c test/unit/check.h $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_delimited.c $(CORE_SRCS)
+
 # each program prints "N passed, M failed"; the runner adds them up
-unit: test/unit/test_core test/unit/test_document test/unit/test_score
+unit: test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout test/unit/test_delimited
 	test/unit/test_core test/data/seed_cells.tsv
 	test/unit/test_document $(SEEDS)
 	test/unit/test_score
+	test/unit/test_layout $(SEEDS) test/data/seed_cells.tsv
+	test/unit/test_delimited test/data/documents
 
 .PHONY: unit
-EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score test/tools/units_table
+EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout \
+              test/unit/test_delimited test/tools/units_table
 
 # PGXS does not track headers: rebuild every object when one changes
 $(OBJS): $(wildcard src/*.h)

@@ -452,6 +452,15 @@ cell_at(const pt_cell_row *row, int col)
     return row->cells[col].text;
 }
 
+/* A cell's trimmed text unless it only repeats the cell to its left. */
+static pt_doc_text
+own_text(const pt_cell_row *row, int col)
+{
+    if (col < 0 || col >= row->n_cells || row->cells[col].merged == PT_MERGE_LEFT)
+        return slice(NULL, 0);
+    return trim(row->cells[col].text);
+}
+
 static const pt_cell *
 cell_ptr(const pt_cell_row *row, int col)
 {
@@ -493,6 +502,7 @@ typedef struct info
     int         year;
     strbuf      extra;
     int         first_row;      /* line or row where the information starts */
+    int         keys;           /* labels recognised so far (项目名称, 主管部门, ...) */
 } info;
 
 typedef struct project_build
@@ -1090,6 +1100,7 @@ set_key(layout *L, info *in, key k, pt_doc_text label, pt_doc_text value)
     bool        ok;
 
     in->any = true;
+    in->keys++;
     switch (k)
     {
         case KEY_NAME:
@@ -1264,9 +1275,11 @@ read_paragraph(layout *L, info *in, pt_doc_text text, int where)
         return false;
     if (recognised)
         return true;
-    if (in->year == 0 && year_of_value(t) != 0 && t.len <= strlen("2025年度"))
+    if (year_in(t, NULL) != 0 && count_chars(t) <= 10)
     {
-        in->year = year_of_value(t);
+        /* "（2024年度）", "2025年": the year of the form */
+        if (in->year == 0)
+            in->year = year_in(t, NULL);
         return true;
     }
     return strbuf_line(L, &in->extra, t);
@@ -1751,7 +1764,14 @@ name_template(layout *L, pt_doc_text name, pt_doc_text *whole, const char **op, 
         if (!ok || t.kind != PT_KIND_QUANTITY || (t.unit_id == PT_UNIT_NONE && t.scale == 0))
             return true;
         if (t.unit_id == PT_UNIT_WORD && (*op)[0] == '\0' && !placeholder)
-            return true;
+        {
+            /* an unmarked "(户)": only a measure word the catalog knows */
+            size_t      consumed = 0;
+            const pt_unit *row = pt_unit_match(t.unit_key, t.unit_key_len, &consumed);
+
+            if (row == NULL || consumed != t.unit_key_len)
+                return true;
+        }
         *unit = c;
     }
     *found = (*op)[0] != '\0' || unit->len > 0;
@@ -2155,9 +2175,8 @@ classify_row(const columns *c, const pt_cell_row *row, columns *scratch)
     }
     if (key_of(first, &unit) == KEY_NAME)
         return ROW_NEW_PROJECT;
-    if (trim(cell_at(row, c->col[ROLE_LEVEL3])).len > 0 ||
-        trim(cell_at(row, c->col[ROLE_TARGET])).len > 0 ||
-        (c->col[ROLE_ACTUAL] >= 0 && trim(cell_at(row, c->col[ROLE_ACTUAL])).len > 0))
+    if (own_text(row, c->col[ROLE_LEVEL3]).len > 0 || own_text(row, c->col[ROLE_TARGET]).len > 0 ||
+        own_text(row, c->col[ROLE_ACTUAL]).len > 0)
         return ROW_INDICATOR;
     /* levels only (a group row), or one text that is a category */
     if ((l1 != NULL && trim(l1->text).len > 0) || (l2 != NULL && trim(l2->text).len > 0))
@@ -2296,6 +2315,7 @@ layout_table(layout *L, const pt_cell_table *t, info *in)
     const pt_cell_row *header = NULL;
     int         rows_in_block = 0;
     int         i;
+    info        before_rows;
 
     L->table = t;
     pt_cells_part_name(t, L->part, sizeof(L->part));
@@ -2309,6 +2329,9 @@ layout_table(layout *L, const pt_cell_table *t, info *in)
     for (i = 0; i < t->n_before; i++)
         if (!read_paragraph(L, in, t->before[i].text, t->before[i].line))
             return false;
+    /* what the paragraphs said; the rows of a table that turns out to be
+     * no indicator table and no project information are taken back */
+    before_rows = *in;
 
     for (i = 0; i < t->n_rows; i++)
     {
@@ -2403,9 +2426,11 @@ layout_table(layout *L, const pt_cell_table *t, info *in)
         return true;
     }
     /* never reached a header: project information for the next table, or
-     * not an indicator table at all */
-    if (in->has_project)
+     * not an indicator table at all (reported; its cells are not the
+     * project's) */
+    if (in->keys > before_rows.keys)
         return true;
+    *in = before_rows;
     if (t->n_rows > 0 && !skip_table(L, t))
         return false;
     return true;
