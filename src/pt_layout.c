@@ -856,6 +856,26 @@ static const struct
     {"年度", KEY_YEAR}, {"预算年度", KEY_YEAR}, {"项目年度", KEY_YEAR},
 };
 
+/* Column heads inside the project cells of a 自评表 (项目资金 | 年初预算数 |
+ * 全年预算数 …, 年度总体目标 | 预期目标 | 实际完成情况): labels, never a value. */
+static bool
+is_sub_header(pt_doc_text cell)
+{
+    static const char *const words[] = {
+        "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分",
+        "预算执行率", "年度指标值", "实际完成值",
+    };
+    char        w[NORM_MAX];
+    size_t      i;
+
+    if (!normalize(cell, w, sizeof(w)))
+        return false;
+    for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strcmp(w, words[i]) == 0)
+            return true;
+    return false;
+}
+
 /* The key a label names ("其中：财政    资金", "年度资金总额（万元）"); a
  * bracketed money unit after it is the budget unit. */
 static key
@@ -1324,7 +1344,7 @@ read_info_row(layout *L, info *in, const pt_cell_row *row)
             {
                 pt_doc_text next_unit;
 
-                if (key_of(row->cells[j].text, &next_unit) == KEY_NONE)
+                if (key_of(row->cells[j].text, &next_unit) == KEY_NONE && !is_sub_header(row->cells[j].text))
                 {
                     value = row->cells[j].text;
                     i = j;

@@ -491,9 +491,8 @@ pt_detect_format(const char *data, size_t len)
         size_t      used;
         long        rc = convert(iconv_name(e), data + b, in, buf, sizeof(buf), &used, in < len - b);
 
-        if (rc > 0)
-            return PT_FORMAT_BINARY;
-        if (memchr(buf, '\0', used) != NULL && e == ENC_GB18030)
+        /* a byte order mark says text: pt_decode_text() reports bad UTF-16 */
+        if (e == ENC_GB18030 && (rc > 0 || memchr(buf, '\0', used) != NULL))
             return PT_FORMAT_BINARY;
         return text_shape(buf, used, in < len - b || rc == -1);
     }
