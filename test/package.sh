@@ -55,14 +55,11 @@ finish() {
 	summary
 }
 
-# the source build back in place: test/lib.sh's build_and_install, under this
-# script's lock (released first should build_and_install ever take it itself)
+# the source build back in place: test/lib.sh's build_and_install, under the
+# lock this script already holds (PTARGET_INSTALL_LOCKED tells lib.sh so)
 lock_fd=
 reinstall_source() {
-	if [ -n "$lock_fd" ] && [[ $(declare -f build_and_install) == *ptarget-extension-files.lock* ]]; then
-		flock -u "$lock_fd"
-	fi
-	build_and_install
+	PTARGET_INSTALL_LOCKED=$([ -n "$lock_fd" ] && echo 1 || echo 0) build_and_install
 }
 
 # Whatever happens: no cluster, no temporary files (PTARGET_KEEP_TMP=1 keeps
@@ -223,14 +220,14 @@ check "packaged ptarget.so exports the module magic block" \
 
 # ------------------------------------------------------------ installed
 # From here to the reinstall this script owns the system's ptarget files:
-# one package test at a time per machine (a lock in /run/lock).  A `make
-# install` from elsewhere (test/lib.sh's build_and_install takes no lock)
-# can still replace them; the dpkg --verify checks below notice that.
-exec {lock_fd}>"/run/lock/ptarget-extension-files.lock"
+# one test that installs ptarget's files at a time per machine (test/lib.sh's
+# INSTALL_LOCK).  A `make install` by hand can still replace them; the dpkg
+# --verify checks below notice that.
+exec {lock_fd}>"$INSTALL_LOCK"
 if ! flock -n "$lock_fd"; then
-	echo "== waiting for another test that installs ptarget's files (/run/lock/ptarget-extension-files.lock)"
+	echo "== waiting for another test that installs ptarget's files ($INSTALL_LOCK)"
 	if ! flock -w 1800 "$lock_fd"; then
-		fail "the lock /run/lock/ptarget-extension-files.lock within 30 minutes"
+		fail "the lock $INSTALL_LOCK within 30 minutes"
 		finish
 		exit 1
 	fi
