@@ -90,7 +90,7 @@ start_node() {
 		port_in_use "$port" && continue
 		if as_postgres "$PG_BIN/pg_ctl" -p "$POSTGRES" -D "$dir/data" -l "$dir/server.log" -w -o \
 			"-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c jit=off" \
-			start >/dev/null; then
+			start >/dev/null 9>&-; then	# the server must not inherit (and keep) the lock
 			PORT[$name]=$port
 			NODES+=("$name")
 			return 0
