@@ -70,7 +70,7 @@ fi
 # installs of ptarget's files wait until this script is done (lib.sh install_tree)
 if [ "${PTARGET_INSTALL_LOCKED:-0}" != 1 ] && [ -w "$(dirname "$INSTALL_LOCK")" ]; then
 	exec 9>>"$INSTALL_LOCK"
-	flock -s -w 1800 9
+	flock -s -w 1800 9 || { echo "!! waited 30 minutes for $INSTALL_LOCK"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 PASSWORD=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
@@ -129,9 +129,9 @@ q coordinator -v port1="${PORT[shard1]}" -v port2="${PORT[shard2]}" -v password=
 	-f "$HERE/coordinator.sql" -f "$HERE/helpers.sql"
 # the coordinator joins co-located partitions on their shard
 q coordinator -c "ALTER SYSTEM SET enable_partitionwise_join = on" -c "SELECT pg_reload_conf()" >/dev/null
-check "every node runs the extension version under test" \
-	"$(q coordinator -c "SELECT default_version FROM pg_available_extensions WHERE name = 'ptarget'") x3" \
-	"$(for n in coordinator shard1 shard2; do q $n -c "SELECT extversion FROM pg_extension WHERE extname = 'ptarget'"; done | sort -u) x$(for n in coordinator shard1 shard2; do q $n -c "SELECT 1 FROM pg_extension WHERE extname = 'ptarget'"; done | wc -l)"
+version=$(q coordinator -c "SELECT default_version FROM pg_available_extensions WHERE name = 'ptarget'")
+check "every node runs ptarget $version, the version under test" "$version $version $version" \
+	"$(for n in coordinator shard1 shard2; do q $n -c "SELECT extversion FROM pg_extension WHERE extname = 'ptarget'"; done | xargs)"
 
 echo "== loading $ROWS generated targets and the seed documents ($COPIES copies each)"
 q coordinator -v n="$ROWS" -f "$HERE/generate.sql"
@@ -193,10 +193,10 @@ if git -C "$ROOT" cat-file -e "$RELEASE_1_0^{commit}" 2>/dev/null; then
 	mkdir "$WORK/core-1.0"
 	git -C "$ROOT" archive "$RELEASE_1_0" src | tar -x -C "$WORK/core-1.0"
 	C10=$WORK/core-1.0/src
-	if cc -O1 -std=gnu11 -I"$C10" -I"$(pg_config --includedir-server)" -I"$(pg_config --includedir)/internal" \
+	if cc -O1 -std=gnu11 -I"$C10" -I"$("$PG_BIN/pg_config" --includedir-server)" -I"$("$PG_BIN/pg_config" --includedir)/internal" \
 		-o "$WORK/hash_core_1.0" "$HERE/hash_core.c" "$C10"/pt_decimal.c "$C10"/pt_units.c "$C10"/pt_fold.c \
 		"$C10"/pt_date.c "$C10"/pt_parse.c "$C10"/pt_format.c "$C10"/pt_pack.c "$C10"/pt_semantics.c \
-		-L"$(pg_config --pkglibdir)" -lpgcommon -lpgport >"$WORK/hash_core.log" 2>&1; then
+		-L"$("$PG_BIN/pg_config" --pkglibdir)" -lpgcommon -lpgport >"$WORK/hash_core.log" 2>&1; then
 		q coordinator -c "SELECT DISTINCT target::text FROM ind_local WHERE target IS NOT NULL ORDER BY 1" \
 			>"$WORK/targets.txt"
 		"$WORK/hash_core_1.0" <"$WORK/targets.txt" >"$WORK/hash_1.0.tsv"
