@@ -78,9 +78,10 @@ SELECT ptarget_has_kind('≥95%', 'quantities');
 
 -- IN lists: postgres_fdw sends only types of a listed extension, and the
 -- array type ptarget[] is one (added to the extension in 1.1)
-SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS member
-FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-WHERE e.extname = 'ptarget' AND d.deptype = 'e' AND d.classid = 'pg_type'::regclass ORDER BY 1;
+SELECT t AS type, EXISTS (SELECT FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                          WHERE e.extname = 'ptarget' AND d.deptype = 'e' AND d.classid = 'pg_type'::regclass
+                            AND d.objid = t) AS extension_member
+FROM (VALUES ('ptarget'::regtype), ('ptarget[]'::regtype)) v(t);
 SELECT id, t FROM so_t WHERE t IN ('≥95%', '≤0.55万元', '12月') ORDER BY id;
 
 -- min and max follow ORDER BY target (kind, dimension, bounds); NULLs are skipped
