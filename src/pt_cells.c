@@ -370,6 +370,15 @@ add_paragraph(pt_cells_builder *b, const char *text, size_t len, int line, bool 
     if (len > PT_CELLS_MAX_CELL_BYTES)
         return builder_fail(b, PT_DOC_ERR_LIMIT, "a paragraph is longer than 1 MiB",
                             "Split the document into smaller files.");
+    {
+        /* paragraphs are kept trimmed; empty ones are left out */
+        pt_doc_text t = pt_text_trim(text_of(text, len));
+
+        if (t.len == 0)
+            return true;
+        text = t.ptr;
+        len = t.len;
+    }
     p = grow(b, b->pending, b->n_pending, &b->pending_capacity, sizeof(pt_paragraph), 4);
     if (p == NULL)
         return false;
@@ -419,7 +428,22 @@ pt_cells_table(pt_cells_builder *b, const char *sheet, size_t sheet_len)
     t = &tables[b->doc.n_tables++];
     memset(t, 0, sizeof(*t));
     t->number = b->doc.n_tables;
-    t->sheet = text_of(sheet, sheet_len);
+    t->sheet = text_of(NULL, 0);
+    if (sheet != NULL && sheet_len > 0)
+    {
+        /* copied: readers name sheets from temporary buffers */
+        char       *copy;
+
+        if (sheet_len > PT_CELLS_MAX_CELL_BYTES)
+            return builder_fail(b, PT_DOC_ERR_LIMIT, "a sheet name is longer than 1 MiB",
+                                "Check the file.");
+        copy = builder_alloc(b, sheet_len + 1, 1);
+        if (copy == NULL)
+            return false;
+        memcpy(copy, sheet, sheet_len);
+        copy[sheet_len] = '\0';
+        t->sheet = text_of(copy, sheet_len);
+    }
     t->before = b->pending;
     t->n_before = b->n_pending;
     b->pending = NULL;

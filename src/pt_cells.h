@@ -222,6 +222,7 @@ int         pt_read_xlsx(const char *data, size_t len, const pt_allocator *alloc
  *   pt_cells_builder b;
  *   pt_cells_begin(&b, PT_FORMAT_DOCX, alloc, err);
  *   pt_cells_paragraph(&b, "某某项目绩效目标表", n, 0);    before the next table
+ *                                                        (trimmed; empty ones left out)
  *   pt_cells_table(&b, NULL, 0);                         or the sheet's name
  *   pt_cells_row(&b, 1);                                 source row
  *   pt_cells_cell(&b, "一级指标", n, 0, PT_MERGE_NONE);
@@ -232,7 +233,8 @@ int         pt_read_xlsx(const char *data, size_t len, const pt_allocator *alloc
  * Each returns false after an error (limit, memory; *err filled); calls
  * after an error do nothing and return false.  Text passed to pt_cells_cell
  * and pt_cells_paragraph is referenced, not copied: it must outlive the
- * result (use the _copy variants for text in a temporary buffer).  A merged
+ * result (use the _copy variants for text in a temporary buffer); a sheet
+ * name is copied.  Every text must be valid UTF-8 (the layout relies on it).  A merged
  * cell's text is resolved from the cell to its left (LEFT) or the same
  * column of the row above (ABOVE); with no such cell it is empty.
  * ------------------------------------------------------------------------ */

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Text detection looks at this much of the text (decoded). */
@@ -250,6 +251,19 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
     *out = pt_text(NULL, 0);
     if (enc_name != NULL)
         *enc_name = ENCODING_NAMES[e];
+    if (e == ENC_UTF8_BOM && utf8_invalid_at(data + skip, len - skip, false) != len - skip)
+    {
+        /* a byte order mark says UTF-8, the bytes say otherwise */
+        char        message[120];
+        size_t      at = utf8_invalid_at(data + skip, len - skip, false) + skip;
+
+        snprintf(message, sizeof(message),
+                 "invalid UTF-8 after a UTF-8 byte order mark: byte 0x%02X at byte offset %zu",
+                 (unsigned char) data[at], at);
+        return pt_cells_fail(err, 0, "", 0, message,
+                             "Import .docx, .xlsx, CSV or text files; save text as UTF-8 "
+                             "(Excel: \"CSV UTF-8\"), or check that the file is not damaged.");
+    }
     if (e == ENC_UTF8 || e == ENC_UTF8_BOM)
     {
         *out = pt_text(data + skip, len - skip);

@@ -4,6 +4,8 @@
 #   fuzz_target    bytes -> pt_parse; round trips and invariants of accepted values
 #   fuzz_unpack    bytes -> pt_unpack; readers of accepted (stored) values
 #   fuzz_document  bytes -> pt_document_parse, strict and lenient
+#   fuzz_delimited bytes -> decoding, the CSV/TSV reader and the layout step
+#   fuzz_layout    bytes as tables of cells -> the layout step (pt_layout.c)
 #
 # Builds with clang (-fsanitize=fuzzer,address,undefined) into test/fuzz/build/,
 # replays the reproducers of reported defects (test/fuzz/regressions/<target>/,
@@ -95,6 +97,7 @@ seed_corpus() {
 	case $name in
 		fuzz_target) cp -n "$HERE"/corpus/target/* "$dir"/ 2>/dev/null ;;
 		fuzz_document) cp -n "$HERE"/corpus/document/* "$dir"/ 2>/dev/null ;;
+		fuzz_delimited | fuzz_layout) cp -n "$HERE"/corpus/"${name#fuzz_}"/* "$dir"/ 2>/dev/null ;;
 		fuzz_unpack)
 			# packed forms of the target seeds, made by the current core
 			"$BUILD/pack_seeds" "$dir" "$HERE"/corpus/target/* >/dev/null
@@ -107,10 +110,11 @@ options_for() {
 		fuzz_target) echo "-max_len=4096 -dict=$HERE/target.dict" ;;
 		fuzz_unpack) echo "-max_len=4096 -dict=$HERE/target.dict" ;;
 		fuzz_document) echo "-max_len=262144 -dict=$HERE/document.dict" ;;
+		fuzz_delimited | fuzz_layout) echo "-max_len=65536 -dict=$HERE/document.dict" ;;
 	esac
 }
 
-TARGETS=${FUZZ_TARGETS:-fuzz_target fuzz_unpack fuzz_document}
+TARGETS=${FUZZ_TARGETS:-fuzz_target fuzz_unpack fuzz_document fuzz_delimited fuzz_layout}
 passed=0
 failed=0
 
@@ -121,7 +125,7 @@ build_ok=1
 
 for t in $TARGETS; do
 	case $t in
-		fuzz_target | fuzz_unpack | fuzz_document) srcs=("${CORE_PATHS[@]}") ;;
+		fuzz_target | fuzz_unpack | fuzz_document | fuzz_delimited | fuzz_layout) srcs=("${CORE_PATHS[@]}") ;;
 		*) echo "unknown target $t" >&2; failed=$((failed + 1)); continue ;;
 	esac
 	if [ $build_ok = 0 ] || ! build "$t" "${srcs[@]}"; then

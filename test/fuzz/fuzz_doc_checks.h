@@ -1,0 +1,259 @@
+/*
+ * fuzz_doc_checks.h — what fuzz_delimited.c and fuzz_layout.c check on every
+ * input: an arena of malloc'd blocks (freed at the end, so LeakSanitizer sees
+ * any leak), and the invariants of a read pt_cells_doc and pt_document.
+ */
+#ifndef PT_FUZZ_DOC_CHECKS_H
+#define PT_FUZZ_DOC_CHECKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pt_cells.h"
+
+typedef struct block
+{
+	struct block *next;
+	max_align_t align[];
+} block;
+
+typedef struct arena
+{
+	block	   *blocks;
+	long		allocations;
+	long		fail_at;		/* this allocation returns NULL; -1 never */
+} arena;
+
+static void *
+arena_alloc(void *ctx, size_t size)
+{
+	arena	   *a = ctx;
+	block	   *b;
+
+	if (a->allocations++ == a->fail_at)
+		return NULL;
+	if (size > ((size_t) 1 << 31))
+		return NULL;
+	b = malloc(sizeof(block) + (size > 0 ? size : 1));
+	if (b == NULL)
+		return NULL;
+	b->next = a->blocks;
+	a->blocks = b;
+	return b->align;
+}
+
+static void
+arena_free(arena *a)
+{
+	while (a->blocks != NULL)
+	{
+		block	   *next = a->blocks->next;
+
+		free(a->blocks);
+		a->blocks = next;
+	}
+}
+
+static size_t g_size;
+
+static void
+fail(const char *what, const char *detail)
+{
+	fprintf(stderr, "\n*** invariant violated: %s%s%s (input of %zu bytes)\n", what,
+			detail ? ": " : "", detail ? detail : "", g_size);
+	abort();
+}
+
+#define CHECK(cond, detail) do { if (!(cond)) fail(#cond, (detail)); } while (0)
+
+static bool
+valid_utf8(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		size_t		k = pt_utf8_char_length((const unsigned char *) s + i, n - i);
+
+		if (k == 0)
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+static volatile unsigned sink;
+
+static void
+check_text(pt_doc_text t, const char *field)
+{
+	size_t		i;
+	unsigned	sum = 0;
+
+	CHECK(t.ptr != NULL, field);
+	for (i = 0; i < t.len; i++)	/* ASan: every byte must be readable */
+		sum += (unsigned char) t.ptr[i];
+	sink = sum;
+	CHECK(valid_utf8(t.ptr, t.len), field);
+}
+
+static void
+check_cstring(const char *s, size_t cap, bool nonempty, const char *field)
+{
+	const char *nul = memchr(s, '\0', cap);
+
+	CHECK(nul != NULL, field);
+	if (nonempty)
+		CHECK(nul != s, field);
+	CHECK(valid_utf8(s, (size_t) (nul - s)), field);
+}
+
+static void
+check_error(const pt_doc_error *err)
+{
+	check_cstring(err->message, sizeof(err->message), true, "error message");
+	check_cstring(err->hint, sizeof(err->hint), false, "error hint");
+	check_cstring(err->project_title, sizeof(err->project_title), false, "error project_title");
+	check_cstring(err->part, sizeof(err->part), false, "error part");
+	CHECK(err->line >= 0 && err->row >= 0, "error position");
+	CHECK(err->code >= PT_DOC_ERR_INVALID && err->code <= PT_DOC_ERR_MEMORY, "error code");
+}
+
+static void
+check_cells(const pt_cells_doc *d)
+{
+	int			t,
+				r,
+				c;
+
+	CHECK(d->n_tables >= 0 && (d->n_tables == 0 || d->tables != NULL), "tables");
+	for (t = 0; t < d->n_tables; t++)
+	{
+		const pt_cell_table *tab = &d->tables[t];
+
+		CHECK(tab->number == t + 1, "table numbers");
+		check_text(tab->sheet, "sheet");
+		for (r = 0; r < tab->n_before; r++)
+		{
+			check_text(tab->before[r].text, "paragraph");
+			CHECK(tab->before[r].text.len > 0, "empty paragraph");
+		}
+		for (r = 0; r < tab->n_rows; r++)
+		{
+			const pt_cell_row *row = &tab->rows[r];
+
+			CHECK(row->n_cells >= 0 && row->n_cells <= tab->n_columns, "row width");
+			CHECK(r == 0 || row->source_row >= tab->rows[r - 1].source_row, "rows in order");
+			for (c = 0; c < row->n_cells; c++)
+			{
+				check_text(row->cells[c].text, "cell");
+				CHECK(row->cells[c].merged <= PT_MERGE_LEFT, "merge flag");
+			}
+		}
+	}
+}
+
+static void
+check_document(const pt_document *doc, bool lenient)
+{
+	int			i,
+				j;
+
+	CHECK(doc->n_projects >= 0 && doc->n_skipped >= 0, "counts");
+	CHECK(doc->n_projects == 0 || doc->projects != NULL, "projects array");
+	CHECK(doc->n_skipped == 0 || doc->skipped != NULL, "skipped array");
+	if (!lenient)
+		CHECK(doc->n_projects >= 1, "strict success without a project");
+	for (i = 0; i < doc->n_projects; i++)
+	{
+		const pt_doc_project *p = &doc->projects[i];
+		pt_doc_text texts[] = {p->ordinal, p->title, p->dept_code, p->dept_name, p->budget_unit,
+			p->name, p->budget_total, p->fiscal_funds, p->other_funds, p->purpose, p->goals,
+		p->sheet, p->extra};
+		size_t		k;
+
+		for (k = 0; k < sizeof(texts) / sizeof(texts[0]); k++)
+			check_text(texts[k], "project text");
+		CHECK(p->name.len > 0, "a project has a name");
+		CHECK(pt_text_is_decimal(p->budget_total) || p->budget_total.len == 0, "budget_total");
+		CHECK(pt_text_is_decimal(p->fiscal_funds) || p->fiscal_funds.len == 0, "fiscal_funds");
+		CHECK(pt_text_is_decimal(p->other_funds) || p->other_funds.len == 0, "other_funds");
+		CHECK(p->year == 0 || (p->year >= 1990 && p->year <= 2099), "year");
+		CHECK(p->n_indicators >= 1 && p->indicators != NULL, "at least one indicator");
+		for (j = 0; j < p->n_indicators; j++)
+		{
+			const pt_doc_indicator *r = &p->indicators[j];
+			pt_doc_text itexts[] = {r->level1, r->level1_written, r->level2, r->level3, r->description,
+				r->value, r->target_text, r->target_note, r->level1_weight, r->level2_weight,
+				r->direction, r->unit, r->weight, r->weight_value, r->actual, r->actual_text,
+				r->actual_note, r->score, r->score_value, r->reason, r->standard, r->benchmark,
+			r->extra};
+
+			CHECK(r->position == j + 1, "indicator position");
+			for (k = 0; k < sizeof(itexts) / sizeof(itexts[0]); k++)
+				check_text(itexts[k], "indicator text");
+			CHECK(pt_text_is_decimal(r->weight_value) || r->weight_value.len == 0, "weight value");
+			CHECK(pt_text_is_decimal(r->score_value) || r->score_value.len == 0, "score value");
+			CHECK(pt_text_is_decimal(r->level1_weight) || r->level1_weight.len == 0, "level1 weight");
+			CHECK(r->target_note.len == 0 || r->target_text.len > 0, "a note without a target text");
+			CHECK(r->line >= 0 && r->source_row >= 0 && r->table >= 0, "positions");
+		}
+	}
+	for (i = 0; i < doc->n_skipped; i++)
+	{
+		const pt_doc_skip *s = &doc->skipped[i];
+
+		CHECK(s->line >= 0 && s->title_line >= 0, "skip lines");
+		check_text(s->title, "skip title");
+		check_text(s->part, "skip part");
+		check_text(s->message, "skip message");
+		CHECK(s->message.len > 0, "skip message non-empty");
+		check_text(s->hint, "skip hint");
+	}
+}
+
+static bool
+same_text(pt_doc_text a, pt_doc_text b)
+{
+	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+}
+
+/* strict success: lenient mode gives the same projects */
+static void
+check_same(const pt_document *a, const pt_document *b)
+{
+	int			i,
+				j;
+
+	CHECK(a->n_projects == b->n_projects, "strict and lenient project counts differ");
+	CHECK(a->n_skipped == b->n_skipped, "lenient skips what strict accepts");
+	for (i = 0; i < a->n_projects; i++)
+	{
+		const pt_doc_project *p = &a->projects[i],
+				   *q = &b->projects[i];
+
+		CHECK(same_text(p->name, q->name) && same_text(p->title, q->title) &&
+			  p->n_indicators == q->n_indicators, "strict and lenient projects differ");
+		for (j = 0; j < p->n_indicators; j++)
+			CHECK(same_text(p->indicators[j].target_text, q->indicators[j].target_text) &&
+				  same_text(p->indicators[j].level1, q->indicators[j].level1) &&
+				  p->indicators[j].source_row == q->indicators[j].source_row,
+				  "strict and lenient indicators differ");
+	}
+}
+
+static uint32_t
+input_hash(const uint8_t *data, size_t size)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619u;
+	return h;
+}
+
+#endif
