@@ -108,6 +108,7 @@ run_script fuzz "fuzzing, ${PTARGET_FUZZ_SECONDS:-60} s per target" \
 run_script upgrade "upgrade from 1.0" bash "$ROOT/test/upgrade.sh"
 run_script clients "clients: psycopg and JDBC" bash "$ROOT/test/clients.sh"
 run_script readme "README examples against a real run" bash "$ROOT/test/readme.sh"
+run_script scaleout "scale-out: coordinator and two shards" bash "$ROOT/test/scaleout.sh"
 # last: it installs the Debian package, removes it and reinstalls the source build
 run_script package "Debian package" bash "$ROOT/test/package.sh"
 
