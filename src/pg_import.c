@@ -22,11 +22,18 @@
  */
 #include "pg_import.h"
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
+#include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_constraint.h"
+#include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -35,7 +42,10 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/rel.h"
 #include "utils/resowner.h"
+#include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "pt_cells.h"
 
@@ -845,33 +855,143 @@ delete_indicators(const import_names *n, const parsed_document *pd, const int64 
 #define INDICATOR_COLUMNS 25
 
 /*
- * Inserts rows [from, to) in one statement (arrays, not one round trip per
- * row); row_project[i] is the id of row i's project.
+ * Is t the import's own foreign key, ptarget_indicator(project_id) →
+ * ptarget_project(id)?
+ */
+static bool
+is_project_foreign_key(Oid constraint, Oid relid, Oid project_relid)
+{
+	HeapTuple	tuple = SearchSysCache1(CONSTROID, ObjectIdGetDatum(constraint));
+	Form_pg_constraint con;
+	bool		isnull;
+	bool		ours = false;
+
+	if (!HeapTupleIsValid(tuple))
+		return false;
+	con = (Form_pg_constraint) GETSTRUCT(tuple);
+	if (con->contype == CONSTRAINT_FOREIGN && con->conrelid == relid && con->confrelid == project_relid)
+	{
+		ArrayType  *conkey = DatumGetArrayTypeP(SysCacheGetAttr(CONSTROID, tuple, Anum_pg_constraint_conkey, &isnull));
+		ArrayType  *confkey = DatumGetArrayTypeP(SysCacheGetAttr(CONSTROID, tuple, Anum_pg_constraint_confkey, &isnull));
+
+		ours = ARR_DIMS(conkey)[0] == 1 && ARR_DIMS(confkey)[0] == 1 &&
+			((int16 *) ARR_DATA_PTR(conkey))[0] == get_attnum(relid, "project_id") &&
+			((int16 *) ARR_DATA_PTR(confkey))[0] == get_attnum(project_relid, "id");
+	}
+	ReleaseSysCache(tuple);
+	return ours;
+}
+
+/*
+ * The per-row check of the import's own foreign key is redundant: every
+ * project_id written is the id of a project row this import inserted or
+ * updated moments before, in this transaction (ids from its RETURNING), so
+ * the row exists and stays locked until commit.  When that key's triggers
+ * are the table's only row triggers, the inserts fire none (COPY-like speed:
+ * the check was a fifth of the import's time); any other (a foreign key a
+ * user added) keeps every trigger firing.
+ */
+static bool
+only_project_foreign_key(const TriggerDesc *td, Oid relid, Oid project_relid)
+{
+	int			i;
+
+	if (td == NULL)
+		return true;
+	if (!OidIsValid(project_relid))
+		return false;
+	for (i = 0; i < td->numtriggers; i++)
+	{
+		const Trigger *t = &td->triggers[i];
+
+		if (!t->tgisinternal || !OidIsValid(t->tgconstraint) ||
+			!is_project_foreign_key(t->tgconstraint, relid, project_relid))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Inserts rows [from, to) into ptarget_indicator the way COPY does: one
+ * executor state, the table's indexes, constraints and (foreign key)
+ * triggers, with the caller's INSERT right checked as for an INSERT
+ * statement; no SQL statement, no arrays.  The table has the import's shape
+ * (import_prepare_tables checked it): its columns, dropped ones aside, are in
+ * the order below.  row_project[i] is the id of row i's project.
  */
 static void
 insert_indicators(const import_names *n, const parsed_document *pd, const int64 *row_project,
 				  int from, int to)
 {
-	column		cols[INDICATOR_COLUMNS];
-	Oid			elem[INDICATOR_COLUMNS] = {INT8OID, INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID,
-		n->ptarget_type, TEXTOID, INT4OID,
-		NUMERICOID, NUMERICOID, TEXTOID, TEXTOID, NUMERICOID, TEXTOID, n->ptarget_type, NUMERICOID,
-	TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, INT4OID};
-	Oid			types[INDICATOR_COLUMNS];
-	Datum		values[INDICATOR_COLUMNS];
+	Oid			relid = get_relname_relid("ptarget_indicator", n->schema_oid);
+	RangeTblEntry *rte;
+	EState	   *estate;
+	ResultRelInfo *rri;
+	Relation	rel;
+	TupleDesc	desc;
+	TupleTableSlot *slot;
+	BulkInsertState bistate;
+	CommandId	cid;
+	int			attnum[INDICATOR_COLUMNS];
 	int			i,
-				k;
+				k,
+				a;
 
-	for (k = 0; k < INDICATOR_COLUMNS; k++)
-		column_init(&cols[k], elem[k], to - from);
+	if (!OidIsValid(relid))
+		elog(ERROR, "ptarget import: %s.ptarget_indicator disappeared", n->schema_name);
+	rte = makeNode(RangeTblEntry);
+	rte->rtekind = RTE_RELATION;
+	rte->relid = relid;
+	rte->relkind = RELKIND_RELATION;
+	rte->rellockmode = RowExclusiveLock;
+	rte->requiredPerms = ACL_INSERT;
+	estate = CreateExecutorState();
+	ExecInitRangeTable(estate, list_make1(rte));
+	rri = makeNode(ResultRelInfo);
+	ExecInitResultRelation(estate, rri, 1);
+	rel = rri->ri_RelationDesc;
+	desc = RelationGetDescr(rel);
+
+	/* the shape's columns in the table, and the rights an INSERT of them needs */
+	k = 0;
+	for (a = 0; a < desc->natts; a++)
+	{
+		if (TupleDescAttr(desc, a)->attisdropped)
+			continue;
+		if (k >= INDICATOR_COLUMNS)
+			elog(ERROR, "ptarget import: %s.ptarget_indicator has more columns than it should",
+				 n->schema_name);
+		attnum[k++] = a;
+		rte->insertedCols = bms_add_member(rte->insertedCols, a + 1 - FirstLowInvalidHeapAttributeNumber);
+	}
+	if (k != INDICATOR_COLUMNS)
+		elog(ERROR, "ptarget import: %s.ptarget_indicator has fewer columns than it should", n->schema_name);
+	ExecCheckRTPerms(list_make1(rte), true);
+	CheckValidResultRel(rri, CMD_INSERT);
+	ExecOpenIndices(rri, false);
+	if (only_project_foreign_key(rri->ri_TrigDesc, relid,
+								 get_relname_relid("ptarget_project", n->schema_oid)))
+		rri->ri_TrigDesc = NULL;
+
+	estate->es_snapshot = GetActiveSnapshot();
+	cid = GetCurrentCommandId(true);
+	estate->es_output_cid = cid;
+	slot = table_slot_create(rel, &estate->es_tupleTable);
+	bistate = GetBulkInsertState();
+	AfterTriggerBeginQuery();
+
 	for (i = from; i < to; i++)
 	{
 		const indicator_row *r = &pd->rows[i];
 		const pt_doc_indicator *c = r->cells;
-		const char *part = part_name(c, r->project, pd->format);
+		const char *part;
 		Datum		v[INDICATOR_COLUMNS];
 		bool		isnull[INDICATOR_COLUMNS] = {0};
+		MemoryContext old = MemoryContextSwitchTo(GetPerTupleMemoryContext(estate));
+		List	   *recheck;
 
+		CHECK_FOR_INTERRUPTS();
+		part = part_name(c, r->project, pd->format);
 		v[0] = Int64GetDatum(row_project[i]);
 		v[1] = Int32GetDatum(c->position);
 		v[2] = text_datum(c->level1);
@@ -901,25 +1021,36 @@ insert_indicators(const import_names *n, const parsed_document *pd, const int64 
 		v[23] = part ? CStringGetTextDatum(part) : (Datum) 0;
 		isnull[23] = part == NULL;
 		v[24] = Int32GetDatum(c->source_row);
+
+		ExecClearTuple(slot);
+		for (a = 0; a < desc->natts; a++)
+		{
+			slot->tts_values[a] = (Datum) 0;
+			slot->tts_isnull[a] = true;
+		}
 		for (k = 0; k < INDICATOR_COLUMNS; k++)
-			column_add(&cols[k], v[k], isnull[k]);
+		{
+			slot->tts_values[attnum[k]] = v[k];
+			slot->tts_isnull[attnum[k]] = isnull[k];
+		}
+		ExecStoreVirtualTuple(slot);
+		if (rel->rd_att->constr)
+			ExecConstraints(rri, slot, estate);
+		table_tuple_insert(rel, slot, cid, 0, bistate);
+		recheck = ExecInsertIndexTuples(rri, slot, estate, false, false, NULL, NIL);
+		ExecARInsertTriggers(estate, rri, slot, recheck, NULL);
+		list_free(recheck);
+		MemoryContextSwitchTo(old);
+		ResetPerTupleExprContext(estate);
 	}
-	for (k = 0; k < INDICATOR_COLUMNS; k++)
-	{
-		types[k] = get_array_type(elem[k]);
-		values[k] = column_array(&cols[k]);
-	}
-	if (SPI_execute_with_args(psprintf(
-									   "INSERT INTO %s.ptarget_indicator (project_id, position, level1, level1_written,"
-									   " level2, level3, description, value_text, target, note, value_line,"
-									   " level1_weight, level2_weight, direction, unit_text, weight, actual_text, actual,"
-									   " recorded_score, deviation_reason, scoring_standard, performance_standard,"
-									   " other_cells, source_part, source_row)"
-									   " SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,"
-									   " $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)",
-									   n->schema),
-							  INDICATOR_COLUMNS, types, values, NULL, false, 0) != SPI_OK_INSERT)
-		elog(ERROR, "ptarget import: could not insert indicators");
+
+	FreeBulkInsertState(bistate);
+	AfterTriggerEndQuery(estate);		/* the foreign key checks */
+	ExecResetTupleTable(estate->es_tupleTable, false);
+	ExecCloseResultRelations(estate);
+	ExecCloseRangeTableRelations(estate);
+	FreeExecutorState(estate);
+	CommandCounterIncrement();
 }
 
 /*

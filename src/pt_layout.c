@@ -227,7 +227,8 @@ normalize(pt_doc_text t, char *buf, size_t cap)
             i += k > 0 ? k : 1;
             continue;
         }
-        for (m = 0; m < sizeof(map) / sizeof(map[0]); m++)
+        for (m = 0; ((unsigned char) t.ptr[i] == 0xEF || (unsigned char) t.ptr[i] == 0xE3) &&
+             m < sizeof(map) / sizeof(map[0]); m++)
         {
             size_t      len = strlen(map[m].from);
 
@@ -338,7 +339,7 @@ header_role(pt_doc_text cell)
 {
     char        w[NORM_MAX];
 
-    if (!normalize(cell, w, sizeof(w)) || w[0] == '\0')
+    if (cell.len >= NORM_MAX || !normalize(cell, w, sizeof(w)) || w[0] == '\0')
         return ROLE_NONE;
     if (in_list(w, LEVEL1_WORDS))
         return ROLE_LEVEL1;
@@ -886,7 +887,7 @@ key_of(pt_doc_text cell, pt_doc_text *unit_in_label)
     size_t      i;
 
     *unit_in_label = slice(NULL, 0);
-    if (!normalize(cell, w, sizeof(w)) || w[0] == '\0')
+    if (cell.len >= NORM_MAX || !normalize(cell, w, sizeof(w)) || w[0] == '\0')
         return KEY_NONE;
     n = strlen(w);
     if (n > 2 && w[n - 1] == ')')

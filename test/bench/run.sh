@@ -53,7 +53,7 @@ WORK=$CLUSTER_DIR/bench
 as_root install -d -o postgres -m 755 "$WORK"
 
 PSQL_VARS=(-v n="$N" -v reps="$REPS" -v build_reps="$BUILD_REPS" -v qreps="$QREPS"
-           -v doc="$WORK/doc.txt" -v csv="$WORK/doc.csv")
+           -v doc="$WORK/doc.txt" -v csv="$WORK/doc.csv" -v rows_csv="$WORK/doc_rows.csv")
 
 # step FILE [psql options]: run test/bench/FILE.sql, output to the log
 step() {
@@ -103,5 +103,8 @@ MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 
 echo
 cat "$OUT/result.md"
+echo
+echo "== import vs COPY (issue 10: at most 2× COPY of the same rows into a table with the same indexes)"
+grep -o 'import ÷ .*' "$OUT/result.md" || echo "   (no import measurement: see $LOG)"
 echo
 echo "== written to test/bench/out/result.md (log: test/bench/out/log.txt), $(( SECONDS - START )) s"

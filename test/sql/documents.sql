@@ -103,6 +103,19 @@ SELECT count(*) FROM ptarget_parse_document(fixture('combined.csv') || fixture('
 SELECT count(*) FROM ptarget_parse_document(fixture('bad_unplaced.csv'), 'bad_unplaced.csv');
 SELECT project, level3, note, line, source_row FROM ptarget_parse_document(fixture('bad_unplaced.csv'), 'bad_unplaced.csv', true);
 
+-- a foreign key of the user's own on the indicator table is checked on every row
+-- (the import's own key is not: its projects were just written and are locked)
+CREATE TABLE docs.known_rows (n integer PRIMARY KEY);
+INSERT INTO docs.known_rows SELECT generate_series(1, 12);
+ALTER TABLE docs.ptarget_indicator ADD CONSTRAINT known_row FOREIGN KEY (source_row) REFERENCES docs.known_rows (n) NOT VALID;
+SELECT count(*) FROM ptarget_import(fixture('selfeval_gb18030.csv'), 'selfeval again', 'docs');
+INSERT INTO docs.known_rows SELECT generate_series(13, 20);
+SELECT count(*) FROM ptarget_import(fixture('selfeval_gb18030.csv'), 'selfeval again', 'docs');
+ALTER TABLE docs.ptarget_indicator DROP CONSTRAINT known_row;
+-- and the import's own key holds
+SELECT count(*) AS orphans FROM docs.ptarget_indicator i
+WHERE NOT EXISTS (SELECT FROM docs.ptarget_project p WHERE p.id = i.project_id);
+
 -- ---------------------------------------------------------------- 1.0's tables
 -- tables and view as ptarget 1.0 made them, with a 1.0 import in them
 CREATE SCHEMA old10;
