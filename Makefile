@@ -82,3 +82,54 @@ EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score t
 
 # PGXS does not track headers: rebuild every object when one changes
 $(OBJS): $(wildcard src/*.h)
+
+# ---------------------------------------------------------------- ptarget-load and translations
+# The loader (tools/ptarget-load, a libpq client) has a Makefile of its own,
+# run from here with the same PG_CONFIG and DESTDIR: PGXS builds one PROGRAM
+# per Makefile and this one builds the module.  po/<lang>.po are the
+# module's message catalogues, installed as <localedir>/<lang>/LC_MESSAGES/
+# ptarget-<major>.mo (the domain _PG_init binds); `make update-po` extracts
+# the messages again (the glue's errmsg/errdetail/errhint and the core's
+# PT_()/PT_N_() strings) and merges them into the catalogues.
+LOADER = tools/ptarget-load
+NLS_DOMAIN = ptarget-$(PG_MAJOR)
+NLS_LANGUAGES = $(basename $(notdir $(wildcard po/*.po)))
+NLS_MO = $(addprefix po/,$(addsuffix .mo,$(NLS_LANGUAGES)))
+localedir := $(shell $(PG_CONFIG) --localedir)
+
+all: loader $(NLS_MO)
+install: install-loader install-nls
+uninstall: uninstall-loader uninstall-nls
+clean: clean-loader
+EXTRA_CLEAN += $(NLS_MO)
+
+loader:
+	$(MAKE) -C $(LOADER) PG_CONFIG=$(PG_CONFIG)
+install-loader: loader
+	$(MAKE) -C $(LOADER) PG_CONFIG=$(PG_CONFIG) install
+uninstall-loader:
+	$(MAKE) -C $(LOADER) PG_CONFIG=$(PG_CONFIG) uninstall
+clean-loader:
+	$(MAKE) -C $(LOADER) clean
+
+po/%.mo: po/%.po
+	msgfmt -c -o $@ $<
+
+install-nls: $(NLS_MO)
+	for lang in $(NLS_LANGUAGES); do \
+		$(INSTALL) -d "$(DESTDIR)$(localedir)/$$lang/LC_MESSAGES" && \
+		$(INSTALL_DATA) po/$$lang.mo "$(DESTDIR)$(localedir)/$$lang/LC_MESSAGES/$(NLS_DOMAIN).mo" || exit 1; \
+	done
+uninstall-nls:
+	for lang in $(NLS_LANGUAGES); do rm -f "$(DESTDIR)$(localedir)/$$lang/LC_MESSAGES/$(NLS_DOMAIN).mo"; done
+
+update-po:
+	xgettext --from-code=UTF-8 --language=C --add-comments=translator -o po/ptarget.pot \
+		-kerrmsg -kerrdetail -kerrhint -kerrmsg_plural:1,2 -kerrdetail_plural:1,2 -k_ -kPT_ -kPT_N_ \
+		--flag=errmsg:1:c-format --flag=errdetail:1:c-format --flag=errhint:1:c-format \
+		--flag=PT_:1:pass-c-format --flag=PT_N_:1:pass-c-format \
+		$(GLUE_SRCS) $(CORE_SRCS)
+	for po in po/*.po; do msgmerge -q -U --backup=none $$po po/ptarget.pot; done
+	$(MAKE) -C $(LOADER) update-po
+
+.PHONY: loader install-loader uninstall-loader clean-loader install-nls uninstall-nls update-po
