@@ -406,7 +406,7 @@ read_rows(parsed_document *pd)
 
 /* The 1.0 functions: the document as text. */
 static void
-parse_text_document(text *document, bool lenient, parsed_document *out)
+parse_text_document(text *document, text *source, bool lenient, parsed_document *out)
 {
 	char	   *server = text_to_cstring(document);
 	size_t		len = strlen(server);
@@ -424,18 +424,29 @@ parse_text_document(text *document, bool lenient, parsed_document *out)
 	out->format = PT_FORMAT_TEXT_EXPORT;
 	if (pt_document_parse(utf8, utf8_len, lenient, &alloc, &out->doc, &err) != 0)
 	{
-		/* not the text export: delimited text (CSV, TSV) reads too */
-		pt_source_format shape = strncmp(err.message, "no project found", 16) == 0
-			? pt_detect_format(utf8, utf8_len) : PT_FORMAT_UNKNOWN;
-		pt_doc_error err2;
+		/*
+		 * Not a text export that reads (1.0 read nothing else): text shaped
+		 * like CSV or TSV reads as such, and its errors are those of
+		 * delimited text; anything else keeps the text export's error.
+		 */
+		pt_source_format shape = pt_detect_format(utf8, utf8_len);
+		pt_doc_error delimited_err;
 		pt_read_request req = {0};
 
+		if (shape != PT_FORMAT_CSV && shape != PT_FORMAT_TSV)
+			report_document_error(&err, false);
 		req.lenient = lenient;
 		req.source = pt_text(NULL, 0);
+		if (source != NULL)
+		{
+			size_t		len;
+			char	   *s = pg_ptarget_utf8(source, &len);
+
+			req.source = pt_text(s, len);
+		}
 		req.only = shape;
-		if ((shape != PT_FORMAT_CSV && shape != PT_FORMAT_TSV) ||
-			pt_document_read(utf8, utf8_len, &req, &alloc, &out->doc, &out->format, &err2) != 0)
-			report_document_error(&err, false);
+		if (pt_document_read(utf8, utf8_len, &req, &alloc, &out->doc, &out->format, &delimited_err) != 0)
+			report_document_error(&delimited_err, false);
 	}
 	read_rows(out);
 }
@@ -588,7 +599,7 @@ ptarget_parse_document(PG_FUNCTION_ARGS)
 	parsed_document pd;
 
 	InitMaterializedSRF(fcinfo, 0);
-	parse_text_document(PG_GETARG_TEXT_PP(0), PG_GETARG_BOOL(1), &pd);
+	parse_text_document(PG_GETARG_TEXT_PP(0), NULL, PG_GETARG_BOOL(1), &pd);
 	emit_rows(fcinfo, &pd);
 	return (Datum) 0;
 }
@@ -1231,7 +1242,7 @@ ptarget_import(PG_FUNCTION_ARGS)
 		refuse_null_document();
 	InitMaterializedSRF(fcinfo, 0);
 	import_resolve_names(fcinfo, COL_TARGET, PG_ARGISNULL(2) ? NULL : PG_GETARG_NAME(2), &names);
-	parse_text_document(PG_GETARG_TEXT_PP(0), lenient, &pd);
+	parse_text_document(PG_GETARG_TEXT_PP(0), PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), lenient, &pd);
 	import_document(fcinfo, &pd, &names, PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1), lenient);
 	return (Datum) 0;
 }

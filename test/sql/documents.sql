@@ -6,7 +6,7 @@
 -- by test/data/documents/make_fixtures.py.
 SET client_min_messages = warning;
 DROP EXTENSION IF EXISTS ptarget CASCADE;
-DROP SCHEMA IF EXISTS docs, old10 CASCADE;
+DROP SCHEMA IF EXISTS docs, old10, textdocs CASCADE;
 CREATE EXTENSION ptarget;
 RESET client_min_messages;
 SET datestyle = ISO;
@@ -60,6 +60,13 @@ SELECT count(*) FROM ptarget_parse_document(fixture('hunan_utf16be.csv'));
 -- the text functions read delimited text too (1.0's columns)
 SELECT count(*) AS rows, count(target) AS targets
 FROM ptarget_parse_document(convert_from(fixture('combined.csv'), 'UTF8'));
+SELECT project, count(*) AS rows, count(target) AS targets
+FROM ptarget_parse_document(convert_from(fixture('template.tsv'), 'UTF8')) GROUP BY 1;
+SELECT * FROM ptarget_parse_document(convert_from(fixture('bad_unplaced.csv'), 'UTF8'));
+CREATE SCHEMA textdocs;
+SELECT project, count(*) FROM ptarget_import(convert_from(fixture('bad_unplaced.csv'), 'UTF8'), 'unplaced.csv',
+                                             'textdocs', true) GROUP BY 1 ORDER BY 1;
+DROP SCHEMA textdocs CASCADE;
 
 -- ---------------------------------------------------------------- import
 CREATE SCHEMA docs;
