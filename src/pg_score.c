@@ -342,7 +342,12 @@ standard_rule(void)
 	return &r;
 }
 
-/* A direction as indicator tables write it; false when unknown. */
+/*
+ * A direction as indicator tables write it (指标方向, 指标性质, 计算符号 cells;
+ * surrounding spaces ignored); false when unknown.  An operator cell says
+ * which way the target counts; "=" and 定量/定性 say nothing more than the
+ * target does, so the rule reads point targets.
+ */
 static bool
 parse_direction(const char *s, pt_direction *d)
 {
@@ -352,14 +357,32 @@ parse_direction(const char *s, pt_direction *d)
 		pt_direction dir;
 	}			words[] = {
 		{"", PT_DIRECTION_RULE}, {"定量", PT_DIRECTION_RULE}, {"定性", PT_DIRECTION_RULE},
-		{"floor", PT_DIRECTION_FLOOR}, {"正向", PT_DIRECTION_FLOOR}, {"≥", PT_DIRECTION_FLOOR}, {">=", PT_DIRECTION_FLOOR},
-		{"ceiling", PT_DIRECTION_CEILING}, {"反向", PT_DIRECTION_CEILING}, {"≤", PT_DIRECTION_CEILING}, {"<=", PT_DIRECTION_CEILING},
-		{"exact", PT_DIRECTION_EXACT}, {"=", PT_DIRECTION_EXACT}, {"双向", PT_DIRECTION_EXACT},
+		{"定量指标", PT_DIRECTION_RULE}, {"定性指标", PT_DIRECTION_RULE},
+		{"=", PT_DIRECTION_RULE}, {"＝", PT_DIRECTION_RULE}, {"等于", PT_DIRECTION_RULE},
+		{"floor", PT_DIRECTION_FLOOR}, {"正向", PT_DIRECTION_FLOOR}, {"正向指标", PT_DIRECTION_FLOOR}, {"正", PT_DIRECTION_FLOOR},
+		{"≥", PT_DIRECTION_FLOOR}, {">=", PT_DIRECTION_FLOOR}, {"＞＝", PT_DIRECTION_FLOOR}, {"≧", PT_DIRECTION_FLOOR},
+		{">", PT_DIRECTION_FLOOR}, {"＞", PT_DIRECTION_FLOOR}, {"大于", PT_DIRECTION_FLOOR}, {"大于等于", PT_DIRECTION_FLOOR},
+		{"不低于", PT_DIRECTION_FLOOR}, {"不少于", PT_DIRECTION_FLOOR}, {"越大越好", PT_DIRECTION_FLOOR}, {"越高越好", PT_DIRECTION_FLOOR},
+		{"ceiling", PT_DIRECTION_CEILING}, {"反向", PT_DIRECTION_CEILING}, {"反向指标", PT_DIRECTION_CEILING}, {"反", PT_DIRECTION_CEILING},
+		{"≤", PT_DIRECTION_CEILING}, {"<=", PT_DIRECTION_CEILING}, {"＜＝", PT_DIRECTION_CEILING}, {"≦", PT_DIRECTION_CEILING},
+		{"<", PT_DIRECTION_CEILING}, {"＜", PT_DIRECTION_CEILING}, {"小于", PT_DIRECTION_CEILING}, {"小于等于", PT_DIRECTION_CEILING},
+		{"不高于", PT_DIRECTION_CEILING}, {"不超过", PT_DIRECTION_CEILING}, {"越小越好", PT_DIRECTION_CEILING}, {"越低越好", PT_DIRECTION_CEILING},
+		{"exact", PT_DIRECTION_EXACT}, {"双向", PT_DIRECTION_EXACT},
 	};
-	size_t		i;
+	size_t		i,
+				len = strlen(s);
 
+	/* ASCII and ideographic spaces around the word */
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	while (len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+		len -= 3;
+	while (len > 0 && s[0] == ' ')
+		s++, len--;
+	while (len >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+		s += 3, len -= 3;
 	for (i = 0; i < lengthof(words); i++)
-		if (strcmp(s, words[i].word) == 0)
+		if (strlen(words[i].word) == len && memcmp(s, words[i].word, len) == 0)
 		{
 			*d = words[i].dir;
 			return true;
@@ -633,6 +656,7 @@ evaluate(FunctionCallInfo fcinfo, actual_type at)
 	pt_direction dir = PT_DIRECTION_RULE;
 	pt_evaluation *ev = palloc0(sizeof(pt_evaluation));
 	const char *why = NULL;
+	const char *note = NULL;
 	char	   *rule_name = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
@@ -656,8 +680,9 @@ evaluate(FunctionCallInfo fcinfo, actual_type at)
 		size_t		len;
 		char	   *s = pg_ptarget_utf8(PG_GETARG_TEXT_PP(4), &len);
 
+		/* a direction cell the scorer does not know: the rule reads the target, and says so */
 		if (!parse_direction(s, &dir))
-			why = psprintf("unknown direction \"%s\": write floor, ceiling or exact", s);
+			note = psprintf(" (direction \"%s\" not understood: read as the rule says)", s);
 	}
 	if (why == NULL && PG_ARGISNULL(0))
 		why = "no target";
@@ -709,6 +734,8 @@ evaluate(FunctionCallInfo fcinfo, actual_type at)
 				why = psprintf("%s; no weight, no score", ev->reason);
 		}
 	}
+	if (note != NULL)
+		why = psprintf("%s%s", why, note);
 	values[EV_REASON] = PointerGetDatum(pg_ptarget_text(why, strlen(why)));
 	nulls[EV_REASON] = false;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));

@@ -219,8 +219,8 @@ COMMENT ON FUNCTION @extschema@.ptarget_check_actual() IS
 
 -- Evaluates every row of a table or view holding indicators: the columns of
 -- the roles project, target, actual, weight, recorded_score and level1 are
--- required; indicator (default column level3), position, direction and rule
--- are used when present.  A column named otherwise is given in `columns`,
+-- required; indicator (default column level3), position, direction, rule and
+-- level1_weight (the sheet's 产出指标(50分)) are used when present.  A column named otherwise is given in `columns`,
 -- e.g. '{"recorded_score": "得分"}'.  Weights missing on the sheet come from the level's
 -- weight spread over its indicators that apply; an actual of 不适用 or 不涉及
 -- does not apply.  With budgets (a relation with project, budget and executed
@@ -266,14 +266,16 @@ DECLARE
     position_column pg_catalog.text := COALESCE(columns OPERATOR(pg_catalog.->>) 'position', 'position');
     direction_column pg_catalog.text := COALESCE(columns OPERATOR(pg_catalog.->>) 'direction', 'direction');
     rule_column pg_catalog.text := COALESCE(columns OPERATOR(pg_catalog.->>) 'rule', 'rule');
+    level1_weight_column pg_catalog.text := COALESCE(columns OPERATOR(pg_catalog.->>) 'level1_weight', 'level1_weight');
+    has_level_weight pg_catalog.text;
 BEGIN
     IF columns IS NULL OR pg_catalog.jsonb_typeof(columns) OPERATOR(pg_catalog.<>) 'object' OR EXISTS (
         SELECT FROM pg_catalog.jsonb_object_keys(columns) k
         WHERE k OPERATOR(pg_catalog.<>) ALL (ARRAY['project', 'target', 'actual', 'weight', 'recorded_score', 'level1',
-                                                   'indicator', 'position', 'direction', 'rule'])) THEN
+                                                   'indicator', 'position', 'direction', 'rule', 'level1_weight'])) THEN
         RAISE EXCEPTION 'columns must be a JSON object mapping roles to column names'
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Roles: project, target, actual, weight, recorded_score, level1 (required), indicator, position, direction, rule (optional), e.g. ''{"recorded_score": "得分", "indicator": "name"}''.';
+                  HINT = 'Roles: project, target, actual, weight, recorded_score, level1 (required), indicator, position, direction, rule, level1_weight (optional), e.g. ''{"recorded_score": "得分", "indicator": "name"}''.';
     END IF;
     SELECT pg_catalog.array_agg(a.attname::pg_catalog.text) INTO cols
     FROM pg_catalog.pg_attribute a
@@ -290,6 +292,7 @@ BEGIN
     has_pos := CASE WHEN position_column OPERATOR(pg_catalog.=) ANY (cols) THEN pg_catalog.format('(%I)::pg_catalog.int8', position_column) ELSE 'NULL::pg_catalog.int8' END;
     has_dir := CASE WHEN direction_column OPERATOR(pg_catalog.=) ANY (cols) THEN pg_catalog.format('(%I)::pg_catalog.text', direction_column) ELSE 'NULL::pg_catalog.text' END;
     has_rule := CASE WHEN rule_column OPERATOR(pg_catalog.=) ANY (cols) THEN pg_catalog.format('(%I)::pg_catalog.text', rule_column) ELSE 'NULL::pg_catalog.text' END;
+    has_level_weight := CASE WHEN level1_weight_column OPERATOR(pg_catalog.=) ANY (cols) THEN pg_catalog.format('(%I)::pg_catalog.numeric', level1_weight_column) ELSE 'NULL::pg_catalog.numeric' END;
 
     -- the actual as ptarget_evaluate takes it: ptarget, numeric or date; text read as a ptarget
     SELECT a.atttypid::pg_catalog.regtype INTO col_type FROM pg_catalog.pg_attribute a
@@ -319,7 +322,8 @@ BEGIN
         SELECT (b.project)::pg_catalog.text, NULL::pg_catalog.int8, '预算执行率', '预算执行率',
                @extschema@.ptarget('≥', b.budget, '元'), (b.executed)::pg_catalog.text OPERATOR(pg_catalog.||) '元',
                true, NULL::pg_catalog.numeric, NULL::pg_catalog.numeric, NULL::pg_catalog.text, NULL::pg_catalog.text,
-               @extschema@.ptarget('', b.executed, '元'), NULL::pg_catalog.numeric, NULL::pg_catalog.date
+               @extschema@.ptarget('', b.executed, '元'), NULL::pg_catalog.numeric, NULL::pg_catalog.date,
+               NULL::pg_catalog.numeric
         FROM %s b
         WHERE b.budget IS NOT NULL AND b.executed IS NOT NULL
           AND NOT EXISTS (SELECT FROM src s WHERE s.project OPERATOR(pg_catalog.=) (b.project)::pg_catalog.text
@@ -332,11 +336,11 @@ BEGIN
         SELECT (%1$I)::pg_catalog.text AS project, %2$s AS pos, (%3$I)::pg_catalog.text AS level1, %4$s AS indicator,
                (%5$I)::@extschema@.ptarget AS target, (%6$I)::pg_catalog.text AS actual_text, %7$s AS applies,
                (%8$I)::pg_catalog.numeric AS weight_given, (%9$I)::pg_catalog.numeric AS recorded,
-               %10$s AS direction, %11$s AS rule, %12$s AS actual_value
+               %10$s AS direction, %11$s AS rule, %12$s AS actual_value, %18$s AS level_weight
         FROM %13$s
     ), rows AS (
         SELECT project, pos, level1, indicator, target, actual_text, applies, weight_given, recorded, direction, rule,
-               %14$s AS a_t, %15$s AS a_n, %16$s AS a_d
+               %14$s AS a_t, %15$s AS a_n, %16$s AS a_d, level_weight
         FROM src
         %17$s
     ), weighted AS (
@@ -344,9 +348,9 @@ BEGIN
                CASE WHEN NOT r.applies THEN NULL
                     WHEN r.weight_given IS NOT NULL THEN r.weight_given
                     ELSE @extschema@.ptarget_rescale(
-                             @extschema@.ptarget_level_weight(r.level1,
+                             COALESCE(r.level_weight, @extschema@.ptarget_level_weight(r.level1,
                                  pg_catalog.bool_or(pg_catalog.strpos(r.level1, '成本') OPERATOR(pg_catalog.>) 0) OVER (PARTITION BY r.project),
-                                 $1),
+                                 $1)),
                              pg_catalog.count(*) FILTER (WHERE r.applies) OVER (PARTITION BY r.project, r.level1), 1)
                END AS w,
                CASE WHEN NOT r.applies THEN NULL WHEN r.weight_given IS NOT NULL THEN 'sheet' ELSE 'level' END AS w_from,
@@ -386,12 +390,12 @@ BEGIN
         CASE WHEN actual_kind OPERATOR(pg_catalog.=) 'ptarget' THEN 'actual_value' ELSE 'NULL::@extschema@.ptarget' END,
         CASE WHEN actual_kind OPERATOR(pg_catalog.=) 'numeric' THEN 'actual_value' ELSE 'NULL::pg_catalog.numeric' END,
         CASE WHEN actual_kind OPERATOR(pg_catalog.=) 'date' THEN 'actual_value' ELSE 'NULL::pg_catalog.date' END,
-        budget_rows);
+        budget_rows, has_level_weight);
     RETURN QUERY EXECUTE q USING scheme, default_rule;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.ptarget_evaluate_indicators(pg_catalog.regclass, pg_catalog.text, pg_catalog.text, pg_catalog.regclass, pg_catalog.jsonb) IS
-    'every indicator of a table or view scored and explained (target, actual, weight and where it came from, met, completion, score and band, recorded score, difference outside the band, disagrees, rule, its source, reason): standard rule 财预〔2020〕10号; weights missing on the sheet from ptarget_level_weight spread over the level; 不适用 left out; optional 预算执行率 from a budgets relation';
+    'every indicator of a table or view scored and explained (target, actual, weight and where it came from, met, completion, score and band, recorded score, difference outside the band, disagrees, rule, its source, reason): standard rule 财预〔2020〕10号; weights missing on the sheet from the level''s weight (the sheet''s level1_weight, else ptarget_level_weight) spread over the level; 不适用 left out; optional 预算执行率 from a budgets relation';
 
 CREATE FUNCTION @extschema@.ptarget_evaluate_projects(
         indicators pg_catalog.regclass,

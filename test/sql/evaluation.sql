@@ -11,6 +11,18 @@ SET datestyle = ISO;
 \pset null '∅'
 
 -- errors as SQLSTATE and message, so that one query shows several
+-- and every field of an error but where in the C source it was raised
+CREATE FUNCTION pg_temp.error_fields(q text) RETURNS TABLE (field text, value text) LANGUAGE plpgsql AS $$
+DECLARE
+    f1 text; f2 text; f3 text; f4 text; f5 text; f6 text; f7 text;
+BEGIN
+    EXECUTE q;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS f1 = RETURNED_SQLSTATE, f2 = MESSAGE_TEXT, f3 = PG_EXCEPTION_DETAIL,
+                            f4 = PG_EXCEPTION_HINT, f5 = SCHEMA_NAME, f6 = TABLE_NAME, f7 = COLUMN_NAME;
+    RETURN QUERY SELECT n, v FROM unnest(ARRAY['sqlstate', 'message', 'detail', 'hint', 'schema', 'table', 'column'],
+                                         ARRAY[f1, f2, f3, f4, f5, f6, f7]) AS x(n, v);
+END $$;
 CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     detail text;
@@ -224,8 +236,7 @@ SELECT t, a, w, e.met, e.completion, e.score, e.applies, e.reason
 FROM (VALUES ('≥4700人'::ptarget, '4520元'::ptarget, 10::numeric), ('≥95%', NULL, 10), ('≥95%', '96%', NULL),
              (NULL, '96%', 10), ('普遍满意', '很好', 10), ('≥95%', '不适用', 10)) v(t, a, w),
      ptarget_evaluate(t, a, w) e;
-SELECT e.reason FROM ptarget_evaluate('≥95%', '96%'::ptarget, 10, 'nope') e
-UNION ALL SELECT e.reason FROM ptarget_evaluate('≥95%', '96%'::ptarget, 10, 'standard', 'upwards') e;
+SELECT e.reason FROM ptarget_evaluate('≥95%', '96%'::ptarget, 10, 'nope') e;
 
 -- ------------------------------------------------------------------ validation in the database
 -- reject (the default): an actual that misses its target is an error naming both
@@ -234,10 +245,7 @@ CREATE TRIGGER actual_meets_target BEFORE INSERT OR UPDATE ON checked
     FOR EACH ROW EXECUTE FUNCTION ptarget_check_actual('target', 'actual');
 INSERT INTO checked VALUES ('培训人数', '≥4700人', '4800人'), ('满意度', '≥90%', NULL), ('完成时间', '2025年9月30日之前', '2025年9月1日'),
                            ('示范作用', '明显', '达成年度指标');
-\set VERBOSITY verbose
-\set SHOW_CONTEXT never
-INSERT INTO checked VALUES ('培训人数', '≥4700人', '4520人');
-\set VERBOSITY default
+SELECT * FROM pg_temp.error_fields($$INSERT INTO checked VALUES ('培训人数', '≥4700人', '4520人')$$);
 SELECT pg_temp.try(q) AS error FROM (VALUES
     ($$INSERT INTO checked VALUES ('户均补助', '≤5600元/户', '6100元/户')$$),
     ($$INSERT INTO checked VALUES ('培训人数', '≥4700人', '4520元')$$),
@@ -357,6 +365,53 @@ SELECT pg_temp.try(q) AS error FROM (VALUES
     ($$SELECT * FROM ptarget_evaluate_indicators('self_evaluation', columns => '{"score": "x"}')$$),
     ($$SELECT * FROM ptarget_evaluate_indicators('self_evaluation', columns => '[1]')$$)) v(q);
 
+-- ------------------------------------------------------------------ imported 自评表, scored with no further step
+-- Two self-evaluation sheets as departments export them (CSV), imported with ptarget_import;
+-- ptarget_indicator_scores / ptarget_project_scores are the views over a schema's import tables.
+SET client_min_messages = warning;
+CREATE SCHEMA self_eval;
+RESET client_min_messages;
+SELECT count(*) FROM ptarget_import(convert_to($csv$项目支出绩效自评表
+（2025年度）
+项目名称,2025年高素质农民培育项目,,,,,,,
+主管部门,县农业农村局,,,,实施单位,县农业技术推广中心,,
+绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
+,产出指标(50分),数量指标,培训农民人数,≥4700人,4520人,20,20,部分学员农忙未能参训
+,,质量指标,培训合格率,≥95%,97.5%,10,10,
+,,时效指标,培训完成时间,2025年11月30日之前,2025年11月20日,10,10,
+,,成本指标,人均培训成本,≤3000元/人,2890元/人,10,10,
+,效益指标(30分),经济效益指标,学员人均增收,≥2000元/人,2150元/人,15,15,
+,,社会效益指标,示范带动作用,明显,部分达成年度指标并具有一定效果,15,11,示范基地建设滞后
+,满意度指标(10分),服务对象满意度指标,参训农民满意度,≥90%,93%,10,10,
+,预算执行率(10分),预算执行率,预算执行率,100%,92.35%,10,9.24,
+$csv$, 'UTF8'), '高素质农民培育_自评表.csv', 'self_eval');
+SELECT count(*) FROM ptarget_import(convert_to($csv$项目支出绩效自评表
+（2025年度）
+项目名称,农村困难群众冬季取暖补助,,,,,,,
+主管部门,县民政局,,,,实施单位,县社会救助服务中心,,
+绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施
+,产出指标(50分),数量指标,补助户数,≥1200户,1260户,20,20,
+,,成本指标,户均补助标准,≤5600元/户,6100元/户,20,20,燃料价格上涨
+,,时效指标,资金发放时间,2025年12月31日之前,2026年1月10日,10,10,
+,效益指标(30分),社会效益指标,困难群众温暖过冬,有效保障,达成年度指标,30,30,
+,满意度指标(10分),服务对象满意度指标,受益群众满意度,≥95%,96.2%,10,10,
+,预算执行率(10分),预算执行率,预算执行率,100%,100%,10,10,
+$csv$, 'UTF8'), '取暖补助_自评表.csv', 'self_eval');
+SELECT department_name, project, position AS "#", level3, target, actual, weight AS w, met, completion, score, score_band,
+       recorded_score AS recorded, difference, disagrees
+FROM ptarget_indicator_scores('self_eval');
+SELECT * FROM ptarget_project_scores('self_eval');
+SELECT project, level3, reason, deviation_reason FROM ptarget_indicator_scores('self_eval') WHERE disagrees;
+SET search_path = self_eval, public;
+SELECT count(*) AS scored_in_the_current_schema FROM ptarget_indicator_scores();
+RESET search_path;
+SELECT pg_temp.try($$SELECT * FROM ptarget_project_scores('public')$$) AS no_import_here;
+
+-- directions as indicator tables write them; one the scorer does not know is said, not fatal
+SELECT d, e.score, e.reason
+FROM unnest(ARRAY['正向', ' 反向 ', '越小越好', '≤', '=', '定量', '向上']) WITH ORDINALITY AS v(d, i),
+     ptarget_evaluate('50万元', '55万元'::ptarget, 10, 'standard', d) e ORDER BY i;
+
 -- ------------------------------------------------------------------ properties over generated values
 -- targets: every operator × magnitudes × units, and ranges; actuals: numbers from -10 to 240 in
 -- steps of 0.5; every rule and three weights.  A score is never above its weight nor below 0;
@@ -397,17 +452,21 @@ WHERE prev_c IS NOT NULL;
 
 -- ------------------------------------------------------------------ search_path safety
 -- an attacker's schema first on the path changes nothing inside the SQL and PL/pgSQL functions
-CREATE SCHEMA evil;
-CREATE FUNCTION evil.ptarget_label(public.ptarget) RETURNS text LANGUAGE sql RETURN '不适用';
-CREATE FUNCTION evil.ptarget_level_weight(text, boolean, text) RETURNS numeric LANGUAGE sql RETURN 0;
-CREATE FUNCTION evil.strpos(text, text) RETURNS int LANGUAGE sql RETURN 0;
-CREATE FUNCTION evil.length(text) RETURNS int LANGUAGE sql RETURN 0;
-CREATE TABLE evil.ptarget_rule (LIKE public.ptarget_rule);
-SET search_path = evil, public;
+CREATE SCHEMA scoring_attacker;
+CREATE FUNCTION scoring_attacker.ptarget_label(public.ptarget) RETURNS text LANGUAGE sql RETURN '不适用';
+CREATE FUNCTION scoring_attacker.ptarget_level_weight(text, boolean, text) RETURNS numeric LANGUAGE sql RETURN 0;
+CREATE FUNCTION scoring_attacker.strpos(text, text) RETURNS int LANGUAGE sql RETURN 0;
+CREATE FUNCTION scoring_attacker.length(text) RETURNS int LANGUAGE sql RETURN 0;
+CREATE TABLE scoring_attacker.ptarget_rule (LIKE public.ptarget_rule);
+CREATE TABLE scoring_attacker.ptarget_indicator (LIKE self_eval.ptarget_indicator);
+SET search_path = scoring_attacker, public;
 SELECT project, total, grade FROM ptarget_evaluate_projects('public.self_evaluation', budgets => 'public.project_budget');
 SELECT ptarget_level_weight('产出指标') AS weight, ptarget_score('≥4700人', '4520人'::ptarget, 10) AS score;
+SELECT count(*) AS rows_of_the_named_schema FROM ptarget_indicator_scores('self_eval');
 RESET search_path;
-DROP SCHEMA evil CASCADE;
+SET client_min_messages = warning;
+DROP SCHEMA scoring_attacker CASCADE;
+RESET client_min_messages;
 
 -- ------------------------------------------------------------------ a database in another encoding
 CREATE DATABASE ptarget_eval_euc_cn ENCODING 'EUC_CN' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
