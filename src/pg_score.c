@@ -502,9 +502,13 @@ met(FunctionCallInfo fcinfo, actual_type at)
 {
 	pt_target	t,
 				a;
+	pt_evaluation *ev;
 
 	read_pair(fcinfo, at, &t, &a);
-	PG_RETURN_BOOL(evaluate_or_raise(&t, &a, NULL, standard_rule(), PT_DIRECTION_RULE)->met);
+	ev = evaluate_or_raise(&t, &a, NULL, standard_rule(), PT_DIRECTION_RULE);
+	if (ev->not_applicable)
+		PG_RETURN_NULL();		/* 不适用: neither met nor missed */
+	PG_RETURN_BOOL(ev->met);
 }
 
 PG_FUNCTION_INFO_V1(ptarget_met);
@@ -1019,7 +1023,7 @@ ptarget_check_actual(PG_FUNCTION_ARGS)
 						 errtablecol(rel, acol)));
 			flag_text = psprintf("cannot compare: %s", ev->message);
 		}
-		else if (!ev->met)
+		else if (!ev->met && !ev->not_applicable)
 		{
 			if (!flag_mode)
 				ereport(ERROR,

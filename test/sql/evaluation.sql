@@ -110,6 +110,10 @@ SELECT ptarget_met('≤50万元', 48) AS "48 of ≤50万元", ptarget_completion
        ptarget_score('2025年9月30日之前', date '2025-10-01', 5) AS late,
        ptarget_score('≥4700人', 4520::numeric, 10, 'linear') AS linear_floor;
 
+-- 不适用 (does not apply): neither met nor missed, no score; the totals leave it out
+SELECT ptarget_met('≥95%', '不适用'::ptarget) AS met, ptarget_completion('≥95%', '不涉及'::ptarget) AS completion,
+       ptarget_score('≥95%', '不适用'::ptarget, 10) AS score;
+
 -- NULLs: a missing actual gives NULL here; ptarget_evaluate scores it 0 (below)
 SELECT ptarget_met('≥95%', NULL::ptarget) AS met, ptarget_completion('≥95%', NULL::ptarget) AS completion,
        ptarget_score('≥95%', NULL::ptarget, 10) AS score, ptarget_score('≥95%', '96%'::ptarget, NULL) AS no_weight,
@@ -244,7 +248,7 @@ CREATE TABLE checked (name text, target ptarget, actual ptarget);
 CREATE TRIGGER actual_meets_target BEFORE INSERT OR UPDATE ON checked
     FOR EACH ROW EXECUTE FUNCTION ptarget_check_actual('target', 'actual');
 INSERT INTO checked VALUES ('培训人数', '≥4700人', '4800人'), ('满意度', '≥90%', NULL), ('完成时间', '2025年9月30日之前', '2025年9月1日'),
-                           ('示范作用', '明显', '达成年度指标');
+                           ('示范作用', '明显', '达成年度指标'), ('覆盖率', '≥90%', '不适用');
 SELECT * FROM pg_temp.error_fields($$INSERT INTO checked VALUES ('培训人数', '≥4700人', '4520人')$$);
 SELECT pg_temp.try(q) AS error FROM (VALUES
     ($$INSERT INTO checked VALUES ('户均补助', '≤5600元/户', '6100元/户')$$),
