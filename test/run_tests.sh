@@ -73,11 +73,18 @@ run_script() {
 }
 
 echo "== building the unit tests"
-if make -C "$ROOT" -s test/unit/test_core test/unit/test_document >"$LOG/unit-build.log" 2>&1; then
+if make -C "$ROOT" -s test/unit/test_core test/unit/test_document test/unit/test_score \
+		test/unit/test_layout test/unit/test_delimited >"$LOG/unit-build.log" 2>&1; then
 	run_script unit-core "unit tests of the plain-C core" \
 		"$ROOT/test/unit/test_core" "$ROOT/test/data/seed_cells.tsv"
 	run_script unit-document "unit tests of the document parser" \
 		"$ROOT/test/unit/test_document" "$ROOT"/test/data/seeds/000_*.txt "$ROOT"/test/data/seeds/001_*.txt
+	run_script unit-score "unit tests of scoring" "$ROOT/test/unit/test_score"
+	run_script unit-layout "unit tests of the layout step" \
+		"$ROOT/test/unit/test_layout" "$ROOT"/test/data/seeds/000_*.txt "$ROOT"/test/data/seeds/001_*.txt \
+		"$ROOT/test/data/seed_cells.tsv"
+	run_script unit-delimited "unit tests of the delimited-text reader" \
+		"$ROOT/test/unit/test_delimited" "$ROOT/test/data/documents"
 else
 	echo "!! the unit tests do not build"; show_log "$LOG/unit-build.log"
 	failed=$((failed + 1)); echo "== unit tests: 0 passed, 1 failed"

@@ -96,4 +96,5 @@ SELECT count(*) AS in_budget FROM budget.ptarget_indicator;
 SELECT * FROM ptarget_import(:'doc001', NULL, 'no_such_schema');
 -- the tables are the caller's data, not extension members
 SELECT count(*) AS extension_members FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
-WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'ptarget') AND c.relname LIKE 'ptarget_%';
+WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'ptarget')
+  AND c.relname IN ('ptarget_document', 'ptarget_project', 'ptarget_indicator', 'ptarget_indicators');
