@@ -15,7 +15,8 @@ UPGRADE_1_1 = $(sort $(wildcard sql/1.1/*.sql))
 
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
-            src/pt_parse.c src/pt_format.c src/pt_pack.c src/pt_semantics.c \
+            src/pt_lexicon.c src/pt_parse.c src/pt_parse_date.c \
+            src/pt_format.c src/pt_pack.c src/pt_semantics.c \
             src/pt_gist.c src/pt_document.c \
             src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
             src/pt_read_docx.c src/pt_read_xlsx.c src/pt_layout.c src/pt_score.c
@@ -56,6 +57,10 @@ test/unit/test_core: test/unit/test_core.c test/unit/check.h $(CORE_SRCS) src/*.
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
 
+# the core alone, per value (test/bench/instructions.sh runs it under callgrind)
+test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) src/*.h
+	$(UNIT_CC) -std=gnu11 -O2 -g -fno-strict-aliasing -fwrapv -Isrc -o $@ test/bench/core_bench.c $(CORE_SRCS)
+
 test/unit/test_document: test/unit/test_document.c test/unit/check.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c $(CORE_SRCS)
 
@@ -78,7 +83,7 @@ unit: test/unit/test_core test/unit/test_document test/unit/test_score test/unit
 
 .PHONY: unit
 EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout \
-              test/unit/test_delimited test/tools/units_table
+              test/unit/test_delimited test/tools/units_table test/bench/core_bench
 
 # PGXS does not track headers: rebuild every object when one changes
 $(OBJS): $(wildcard src/*.h)

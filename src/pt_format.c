@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pt_date.h"
+#include "pt_lexicon.h"
 
 /* Appends text to buf while keeping the total length; never writes past cap. */
 typedef struct out_buf
@@ -159,42 +160,22 @@ pt_format_dimension(const pt_target *t, char *buf, size_t cap)
 bool
 pt_written_magnitude(const pt_target *t, bool upper, pt_decimal *out)
 {
-	const pt_unit *row = pt_unit_by_id(t->unit_id);
-	const pt_bound *b = upper ? &t->upper : &t->lower;
-
 	if (t->kind != PT_KIND_QUANTITY)
 		return false;
 	/* one-sided targets keep their magnitude in both bound slots */
-	*out = b->value;
-	if (row != NULL && row->dimension != NULL &&
-		!pt_decimal_unscale(out, row->factor, row->exp10))
-		return false;
-	return pt_decimal_unscale(out, 1, t->scale);
+	*out = (upper ? &t->upper : &t->lower)->value;
+	return pt_unit_from_base(pt_unit_by_id(t->unit_id), t->scale, out);
 }
 
-/*
- * Would this magnitude, as written, read back as a date?  A positive number
- * with four integer digits and no scale word does when a year unit follows
- * (2400年), or with two decimals in the years 1900..2199 (2023.07, 2025.05起).  Such quantities are
- * written with a leading zero (02400年, 02023.07), which reads back as the
- * same quantity.
- */
+/* Does the written unit start with 年 (2400年 would read as a year)? */
 static bool
-reads_as_date(const pt_target *t, const pt_decimal *m, int places)
+year_unit(const pt_target *t)
 {
 	const pt_unit *row = pt_unit_by_id(t->unit_id);
-	bool		year_unit = (row != NULL && strcmp(row->spelling, "年") == 0) ||
-		(t->unit_id == PT_UNIT_WORD && t->unit_key_len >= strlen("年") &&
-		 memcmp(t->unit_key, "年", strlen("年")) == 0);
 
-	pt_decimal	bare_year_low = {1900, 0},
-				bare_year_high = {2200, 0};
-
-	if (m->coef <= 0 || pt_decimal_magnitude(m) != 4 || t->scale != 0)
-		return false;
-	/* a bare month (2023.07) is read only for years 1900..2199 (pt_parse.c) */
-	return year_unit || (places == 2 && pt_decimal_cmp(m, &bare_year_low) >= 0 &&
-						 pt_decimal_cmp(m, &bare_year_high) < 0);
+	if (row != NULL)
+		return pt_lex_is_year_unit(row->spelling, row->len) && row->len == strlen("年");
+	return t->unit_id == PT_UNIT_WORD && pt_lex_is_year_unit(t->unit_key, t->unit_key_len);
 }
 
 static void
@@ -206,7 +187,7 @@ put_magnitude(out_buf *o, const pt_target *t, bool upper)
 
 	if (!pt_written_magnitude(t, upper, &m))
 		m = (upper ? t->upper : t->lower).value;	/* unreachable for valid values */
-	if (reads_as_date(t, &m, places))
+	if (pt_lex_magnitude_reads_as_date(&m, places, t->scale, year_unit(t)))
 		puts_(o, "0");
 	put(o, text, pt_decimal_format(&m, places, text));
 }

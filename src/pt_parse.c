@@ -1,5 +1,8 @@
 /*
- * pt_parse.c — the one grammar of target text.
+ * pt_parse.c — reading target text: the entry points, the quantity grammar,
+ * units, labels and the explanation of errors.  Dates are read by
+ * pt_parse_date.c, the words come from pt_lexicon.c and the units from
+ * pt_units.c.
  *
  * Input is folded first (pt_fold), then read as a date, then as a quantity;
  * whatever is neither becomes a label or an error:
@@ -7,199 +10,18 @@
  *   target   := '"' label '"' | date | quantity | label
  *   quantity := [约] [op] number [scale] [unit] [suffix] [左右]
  *             | [约] number [scale] [unit] sep number [scale] [unit] [左右]
- *   date     := [op | 截至 …] day-or-period [之前 | 前 | 以后 …]
- *             | day-or-period sep day-or-period
  *   unit     := (catalog unit | measure word) ('/' (catalog unit | measure word))*
  *
  * Text that is not a complete target is a label when it has no digit, does
  * not start like a target, or is a complete target followed by prose.
  * Otherwise it is an error: something that looks like a target but is not.
  */
-#include "ptarget_core.h"
-
-#include <stdio.h>
-#include <string.h>
-
-#include "pt_date.h"
-#include "pt_fold.h"
-
-/* ---------------------------------------------------------------- words */
-
-typedef struct op_word
-{
-	const char *text;
-	size_t		len;			/* strlen(text), computed at compile time */
-	pt_op		op;
-} op_word;
-
-#define W(text, op) {text, sizeof(text) - 1, op}
-
-/* Comparison signs (after folding ≧ ≦ ═ and full-width forms). */
-static const op_word op_signs[] = {
-	W(">=", PT_OP_GE), W("=>", PT_OP_GE), W("≥", PT_OP_GE),
-	W("<=", PT_OP_LE), W("=<", PT_OP_LE), W("≤", PT_OP_LE),
-	W("==", PT_OP_EQ), W("=", PT_OP_EQ),
-	W(">", PT_OP_GT), W("<", PT_OP_LT),
-};
-
-/* Words before the number.  Chinese legal usage decides inclusiveness. */
-static const op_word op_prefix_words[] = {
-	W("不低于", PT_OP_GE), W("不少于", PT_OP_GE), W("不小于", PT_OP_GE),
-	W("不得低于", PT_OP_GE), W("不得少于", PT_OP_GE), W("至少", PT_OP_GE),
-	W("大于等于", PT_OP_GE), W("大于或等于", PT_OP_GE), W("高于或等于", PT_OP_GE),
-	W("达到", PT_OP_GE),
-	W("不超过", PT_OP_LE), W("不高于", PT_OP_LE), W("不大于", PT_OP_LE),
-	W("不多于", PT_OP_LE), W("不得超过", PT_OP_LE), W("不得高于", PT_OP_LE),
-	W("至多", PT_OP_LE), W("最多", PT_OP_LE), W("小于等于", PT_OP_LE),
-	W("小于或等于", PT_OP_LE), W("低于或等于", PT_OP_LE),
-	W("大于", PT_OP_GT), W("高于", PT_OP_GT), W("超过", PT_OP_GT), W("多于", PT_OP_GT),
-	W("小于", PT_OP_LT), W("低于", PT_OP_LT), W("少于", PT_OP_LT),
-	W("不足", PT_OP_LT), W("不满", PT_OP_LT), W("未满", PT_OP_LT), W("不到", PT_OP_LT),
-	W("等于", PT_OP_EQ),
-};
-
-/* Words after a quantity: 以上/以下/以内 include the number, 以外 excludes it. */
-static const op_word op_suffix_words[] = {
-	W("及以上", PT_OP_GE), W("或以上", PT_OP_GE), W("以上", PT_OP_GE),
-	W("及其以下", PT_OP_LE), W("及以下", PT_OP_LE), W("或以下", PT_OP_LE),
-	W("以下", PT_OP_LE), W("以内", PT_OP_LE), W("之内", PT_OP_LE), W("内", PT_OP_LE),
-	W("以外", PT_OP_GT),
-};
-
-/* Words before a date. */
-static const op_word date_prefix_words[] = {
-	W("截至", PT_OP_LE), W("截止", PT_OP_LE), W("截止到", PT_OP_LE),
-	W("不晚于", PT_OP_LE), W("不迟于", PT_OP_LE), W("最迟", PT_OP_LE),
-	W("不早于", PT_OP_GE),
-};
-
-/* Words after a date: deadlines include the day, like 以前/以后 in law. */
-static const op_word date_suffix_words[] = {
-	W("之前", PT_OP_LE), W("以前", PT_OP_LE), W("前", PT_OP_LE),
-	W("为止", PT_OP_LE), W("止", PT_OP_LE),
-	W("之后", PT_OP_GE), W("以后", PT_OP_GE), W("后", PT_OP_GE), W("起", PT_OP_GE),
-};
-
-/* Plain words (the op field is unused). */
-static const op_word approx_prefixes[] = {W("大约", PT_OP_NONE), W("约为", PT_OP_NONE), W("约", PT_OP_NONE)};
-static const char *const approx_suffix = "左右";
-/* Range separators after folding (— ～ 〜 fold to ~). */
-static const op_word range_separators[] = {W("--", PT_OP_NONE), W("~", PT_OP_NONE), W("-", PT_OP_NONE),
-W("至", PT_OP_NONE), W("到", PT_OP_NONE)};
-
-#define LENGTHOF(a) (sizeof(a) / sizeof((a)[0]))
-
-/* ---------------------------------------------------------------- cursor */
-
-typedef struct cursor
-{
-	const char *s;				/* folded text */
-	size_t		len;
-	size_t		pos;
-} cursor;
-
-static void
-skip_spaces(cursor *c)
-{
-	while (c->pos < c->len && c->s[c->pos] == ' ')
-		c->pos++;
-}
-
-static bool
-at_end(cursor *c)
-{
-	skip_spaces(c);
-	return c->pos >= c->len;
-}
-
-static bool
-looking_at_n(const cursor *c, const char *word, size_t n)
-{
-	return c->len - c->pos >= n && c->s[c->pos] == word[0] && memcmp(c->s + c->pos, word, n) == 0;
-}
-
-static bool
-looking_at(const cursor *c, const char *word)
-{
-	return looking_at_n(c, word, strlen(word));
-}
-
-static bool
-accept(cursor *c, const char *word)
-{
-	skip_spaces(c);
-	if (!looking_at(c, word))
-		return false;
-	c->pos += strlen(word);
-	return true;
-}
-
-/* No word of the grammar's tables starts with an ASCII digit or letter. */
-static bool
-cannot_start_word(const cursor *c)
-{
-	unsigned char b = (unsigned char) c->s[c->pos];
-
-	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
-
-/* Longest word of the table at the cursor; moves past it. */
-static bool
-accept_op_word(cursor *c, const op_word *table, size_t n, pt_op *op)
-{
-	size_t		best = 0,
-				i;
-
-	skip_spaces(c);
-	if (c->pos >= c->len || cannot_start_word(c))
-		return false;
-	for (i = 0; i < n; i++)
-		if (table[i].len > best && looking_at_n(c, table[i].text, table[i].len))
-		{
-			best = table[i].len;
-			*op = table[i].op;
-		}
-	c->pos += best;
-	return best > 0;
-}
-
-/* The first (in table order) word of the table at the cursor. */
-static bool
-accept_any(cursor *c, const op_word *words, size_t n)
-{
-	size_t		i;
-
-	skip_spaces(c);
-	if (c->pos >= c->len || cannot_start_word(c))
-		return false;
-	for (i = 0; i < n; i++)
-		if (looking_at_n(c, words[i].text, words[i].len))
-		{
-			c->pos += words[i].len;
-			return true;
-		}
-	return false;
-}
-
-static bool
-is_digit_at(const cursor *c, size_t pos)
-{
-	return pos < c->len && c->s[pos] >= '0' && c->s[pos] <= '9';
-}
-
-/* The code point at pos, with its byte length (0 at the end). */
-static size_t
-char_at(const cursor *c, size_t pos, unsigned *cp)
-{
-	if (pos >= c->len)
-		return 0;
-	return pt_utf8_char_len(c->s + pos, c->len - pos, cp);
-}
+#include "pt_grammar.h"
 
 /* ---------------------------------------------------------------- errors */
 
-static pt_status
-fail(pt_error *err, pt_status status, const char *message, const char *hint)
+pt_status
+pt_grammar_fail(pt_error *err, pt_status status, const char *message, const char *hint)
 {
 	err->status = status;
 	snprintf(err->message, sizeof(err->message), "%s", message);
@@ -207,10 +29,14 @@ fail(pt_error *err, pt_status status, const char *message, const char *hint)
 	return status;
 }
 
-static const char *const HINT_FORMS =
+#define fail pt_grammar_fail
+
+const char *const PT_HINT_FORMS =
 "Write a target such as ≥95%, ≤50万元, <5次, 5~10个, 2025年9月30日之前, "
 "or a label without digits such as 普遍满意; quote a label that contains "
 "digits (\"完成2个\").";
+
+#define HINT_FORMS PT_HINT_FORMS
 
 /* ---------------------------------------------------------------- units */
 
@@ -226,13 +52,9 @@ typedef struct unit_parse
 } unit_parse;
 
 static bool
-at_stop_word(const cursor *c)
+is_ascii_letter(unsigned cp)
 {
-	cursor		probe = *c;
-	pt_op		op;
-
-	return accept_op_word(&probe, op_suffix_words, LENGTHOF(op_suffix_words), &op) ||
-		looking_at(c, approx_suffix) || looking_at(c, "至") || looking_at(c, "到");
+	return cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }
 
 /*
@@ -246,6 +68,7 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 	size_t		consumed;
 	size_t		pos;
 	int			chars = 0;
+	int			exp10;
 	unsigned	cp;
 
 	skip_spaces(c);
@@ -258,21 +81,15 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 		return true;
 	}
 	/* 千瓦 is 千 + 瓦: a word never starts with a scale word (it would print ambiguously) */
-	{
-		int			exp10;
-		size_t		scale_len;
-
-		if (pt_scale_match(c->s + c->pos, c->len - c->pos, &exp10, &scale_len))
-			return false;
-	}
+	if (pt_scale_match(c->s + c->pos, c->len - c->pos, &exp10, &consumed))
+		return false;
 	pos = c->pos;
 	for (;;)
 	{
-		cursor		here = {c->s, c->len, pos};
 		size_t		clen = char_at(c, pos, &cp);
-		bool		letter = (cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
 
-		if (clen == 0 || !(letter || pt_is_ideograph(cp)) || at_stop_word(&here))
+		if (clen == 0 || !(is_ascii_letter(cp) || pt_is_ideograph(cp)) ||
+			pt_lex_stops_measure_word(c->s + pos, c->len - pos))
 			break;
 		pos += clen;
 		chars++;
@@ -310,7 +127,11 @@ scan_unit(cursor *c, unit_parse *u, bool *too_long)
 	cursor		save = *c;
 
 	*too_long = false;
-	memset(u, 0, sizeof(*u));
+	u->unit_id = PT_UNIT_NONE;
+	u->row = NULL;
+	u->key_len = 0;
+	u->key[0] = '\0';
+	u->start = u->end = 0;
 	if (!scan_unit_name(c, &row, &start, &end))
 		return false;
 	u->start = start;
@@ -331,7 +152,7 @@ scan_unit(cursor *c, unit_parse *u, bool *too_long)
 	{
 		cursor		probe = *c;
 
-		if (!accept(&probe, "/") || !scan_unit_name(&probe, &row, &start, &end))
+		if (!ACCEPT(&probe, "/") || !scan_unit_name(&probe, &row, &start, &end))
 			break;
 		if (!key_append(u, "/", 1) || !key_append(u, probe.s + start, end - start))
 			*too_long = true;
@@ -359,56 +180,16 @@ typedef struct number_parse
 				glued_end;		/* the scale word, it would read otherwise */
 } number_parse;
 
-typedef enum non_finite
-{
-	FINITE,
-	NOT_A_NUMBER,
-	INFINITE
-} non_finite;
-
-/* NaN, Infinity, inf or ∞ (optionally signed) as a whole word at the cursor. */
-static non_finite
-at_non_finite(const cursor *c)
-{
-	static const char *const words[] = {"infinity", "inf", "nan"};
-	size_t		pos = c->pos;
-	size_t		i,
-				j;
-
-	while (pos < c->len && c->s[pos] == ' ')
-		pos++;
-	if (pos < c->len && (c->s[pos] == '+' || c->s[pos] == '-'))
-		pos++;
-	if (c->len - pos >= strlen("∞") && memcmp(c->s + pos, "∞", strlen("∞")) == 0)
-		return INFINITE;
-	for (i = 0; i < LENGTHOF(words); i++)
-	{
-		size_t		n = strlen(words[i]);
-
-		if (c->len - pos < n)
-			continue;
-		for (j = 0; j < n; j++)
-			if ((c->s[pos + j] | 0x20) != words[i][j])
-				break;
-		if (j < n)
-			continue;
-		if (pos + n < c->len && ((c->s[pos + n] | 0x20) >= 'a' && (c->s[pos + n] | 0x20) <= 'z'))
-			continue;			/* a longer word, such as "information" */
-		return words[i][0] == 'n' ? NOT_A_NUMBER : INFINITE;
-	}
-	return FINITE;
-}
-
 /* NaN and infinities are never magnitudes; say so instead of "bad syntax". */
-static pt_status
-reject_non_finite(cursor *c, pt_error *err)
+pt_status
+pt_grammar_reject_non_finite(cursor *c, pt_error *err)
 {
-	switch (at_non_finite(c))
+	switch (pt_lex_non_finite_at(c->s + c->pos, c->len - c->pos))
 	{
-		case NOT_A_NUMBER:
+		case PT_LEX_NAN:
 			return fail(err, PT_ERR_SYNTAX, "NaN is not a magnitude.",
 						"A target's magnitude must be a finite decimal number.");
-		case INFINITE:
+		case PT_LEX_INFINITE:
 			return fail(err, PT_ERR_RANGE, "An infinite magnitude is out of range.",
 						"Leave the bound open instead: ≥5 already means [5, +∞).");
 		default:
@@ -454,9 +235,11 @@ scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
 
 	/* a catalog unit may start like a scale word (千米, 千瓦时): try it first */
 	skip_spaces(c);
-	if (pt_unit_match(c->s + c->pos, c->len - c->pos, &unit_len) == NULL &&
-		pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len))
+	if (pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len) &&
+		pt_unit_match(c->s + c->pos, c->len - c->pos, &unit_len) == NULL)
 		c->pos += scale_len;
+	else
+		n->scale = 0;
 	before_unit = *c;
 	n->has_unit = scan_unit(c, &n->unit, too_long);
 	/* "2千 瓦时" would print as 2千瓦时 (kWh): such a unit is no unit here */
@@ -498,11 +281,13 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 	bool		too_long;
 	pt_status	st;
 
-	memset(n, 0, sizeof(*n));
+	n->scale = 0;
+	n->has_unit = false;
+	n->glued_start = n->glued_end = 0;
 	skip_spaces(c);
 	/* NaN and ∞ are only worth a look where no digit follows */
 	if (!is_digit_at(c, c->pos) && !is_digit_at(c, c->pos + 1) &&
-		(st = reject_non_finite(c, err)) != PT_OK)
+		(st = pt_grammar_reject_non_finite(c, err)) != PT_OK)
 		return st;
 	ds = pt_decimal_scan(c->s + c->pos, c->len - c->pos, &n->value, &n->places, &consumed);
 	if (ds == PT_DECIMAL_NONE)
@@ -538,34 +323,22 @@ static bool
 to_base(const number_parse *n, pt_decimal *out)
 {
 	*out = n->value;
-	if (!pt_decimal_scale(out, 1, n->scale))
-		return false;
-	if (n->unit.row != NULL)
-		return pt_decimal_scale(out, n->unit.row->factor, n->unit.row->exp10);
-	return true;
+	return pt_unit_to_base(n->unit.row, n->scale, out);
 }
 
 /* ---------------------------------------------------------------- quantity */
-
-typedef enum scan_outcome
-{
-	SCAN_NONE,					/* does not start like this kind of target */
-	SCAN_PARTIAL,				/* a complete target followed by more text */
-	SCAN_FULL,					/* the whole text is this target */
-	SCAN_ERROR					/* looks like one but is wrong: err is filled */
-} scan_outcome;
 
 static bool
 accept_range_separator(cursor *c)
 {
 	cursor		probe = *c;
 
-	if (!accept_any(&probe, range_separators, LENGTHOF(range_separators)))
+	if (!accept_word(&probe, PT_WORD_RANGE))
 		return false;
 	skip_spaces(&probe);
 	/* a separator must be followed by a number (maybe signed) */
 	if (!is_digit_at(&probe, probe.pos) &&
-		!((looking_at(&probe, "-") || looking_at(&probe, "+")) && is_digit_at(&probe, probe.pos + 1)))
+		!((LOOKING_AT(&probe, "-") || LOOKING_AT(&probe, "+")) && is_digit_at(&probe, probe.pos + 1)))
 		return false;
 	*c = probe;
 	return true;
@@ -634,21 +407,22 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 	return SCAN_FULL;
 }
 
-static scan_outcome
-scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
+scan_outcome
+pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 {
-	pt_op		op = PT_OP_NONE,
-				suffix_op = PT_OP_NONE;
+	pt_op		op = PT_OP_NONE;
+	const pt_word *w;
 	number_parse lo,
 				hi;
 	bool		is_range = false;
 	pt_status	st;
 
 	memset(t, 0, sizeof(*t));
-	if (accept_any(c, approx_prefixes, LENGTHOF(approx_prefixes)))
+	if (accept_word(c, PT_WORD_APPROX_PREFIX))
 		t->flags |= PT_FLAG_APPROXIMATE;
-	if (!accept_op_word(c, op_signs, LENGTHOF(op_signs), &op))
-		accept_op_word(c, op_prefix_words, LENGTHOF(op_prefix_words), &op);
+	if ((w = accept_word(c, PT_WORD_OP_SIGN)) != NULL ||
+		(w = accept_word(c, PT_WORD_OP_PREFIX)) != NULL)
+		op = (pt_op) w->value;
 
 	st = scan_number(c, &lo, err);
 	if (st != PT_OK)
@@ -667,17 +441,17 @@ scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 			return err->status == PT_OK ? SCAN_NONE : SCAN_ERROR;
 		is_range = true;
 	}
-	if (!is_range && accept_op_word(c, op_suffix_words, LENGTHOF(op_suffix_words), &suffix_op))
+	if (!is_range && (w = accept_word(c, PT_WORD_OP_SUFFIX)) != NULL)
 	{
-		if (op != PT_OP_NONE && op != suffix_op)
+		if (op != PT_OP_NONE && op != (pt_op) w->value)
 		{
 			fail(err, PT_ERR_SYNTAX, "The operator before the number contradicts the word after it.",
 				 "以上 means ≥, 以下 and 以内 mean ≤, 以外 means >.");
 			return SCAN_ERROR;
 		}
-		op = suffix_op;
+		op = (pt_op) w->value;
 	}
-	if (accept(c, approx_suffix))
+	if (accept_word(c, PT_WORD_APPROX_SUFFIX))
 		t->flags |= PT_FLAG_APPROXIMATE;
 	if (op == PT_OP_NONE)
 		op = is_range ? PT_OP_RANGE : PT_OP_EQ;
@@ -687,356 +461,10 @@ scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 	return at_end(c) ? SCAN_FULL : SCAN_PARTIAL;
 }
 
-/* ---------------------------------------------------------------- dates */
-
-/* A day or a period: [first, last] days, and whether 底 implies "on or before". */
-typedef struct period
-{
-	int32_t		first,
-				last;
-	bool		implies_deadline;
-} period;
-
-/* Exactly n1..n2 ASCII digits; returns the number or -1. */
-static int
-scan_small_int(cursor *c, int min_digits, int max_digits)
-{
-	int			value = 0,
-				digits = 0;
-
-	while (digits < max_digits && is_digit_at(c, c->pos))
-	{
-		value = value * 10 + (c->s[c->pos] - '0');
-		c->pos++;
-		digits++;
-	}
-	if (digits < min_digits || is_digit_at(c, c->pos))
-		return -1;
-	return value;
-}
-
-static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"
-};
-
-/* A month outside 1..12; the hint is about months, not about days. */
-static scan_outcome
-impossible_month(pt_error *err)
-{
-	fail(err, PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
-	return SCAN_ERROR;
-}
-
-/* A day the month does not have; the hint gives that month's real length. */
-static scan_outcome
-impossible_day(int year, int month, int day, pt_error *err)
-{
-	char		hint[160];
-	int			days = pt_date_days_in_month(year, month);
-
-	if (month == 2 && day == 29)
-		snprintf(hint, sizeof(hint), "Check the year, month and day: February has 29 days only in leap years.");
-	else if (month == 2)
-		snprintf(hint, sizeof(hint), "February has %d days in %d%s.", days, year,
-				 days == 28 ? " (29 in leap years)" : "");
-	else
-		snprintf(hint, sizeof(hint), "%s has %d days.", month_names[month - 1], days);
-	if (day == 0)
-	{
-		char		with_start[200];
-
-		snprintf(with_start, sizeof(with_start), "Days start at 1: %s", hint);
-		fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", with_start);
-	}
-	else
-		fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", hint);
-	return SCAN_ERROR;
-}
-
-static scan_outcome
-make_period(int year, int month, int day_first, int day_last, period *p, pt_error *err)
-{
-	if (year < PT_DATE_MIN_YEAR || year > PT_DATE_MAX_YEAR)
-	{
-		fail(err, PT_ERR_DATE, "The year is out of range.", "Years from 1000 to 9999 are accepted.");
-		return SCAN_ERROR;
-	}
-	if (month < 1 || month > 12)
-		return impossible_month(err);
-	if (day_last == 0)			/* whole month */
-		day_last = pt_date_days_in_month(year, month);
-	if (!pt_date_valid(year, month, day_first))
-		return impossible_day(year, month, day_first, err);
-	if (!pt_date_valid(year, month, day_last))
-		return impossible_day(year, month, day_last, err);
-	p->first = pt_date_to_days(year, month, day_first);
-	p->last = pt_date_to_days(year, month, day_last);
-	return SCAN_FULL;
-}
-
-static scan_outcome
-whole_year(int year, period *p, pt_error *err)
-{
-	if (make_period(year, 1, 1, 1, p, err) != SCAN_FULL)
-		return SCAN_ERROR;
-	p->last = pt_date_to_days(year, 12, 31);
-	return SCAN_FULL;
-}
-
-/* 2025年[M月[D日|底|上旬|中旬|下旬]] | 2025年底 | 2025年全年 */
-static scan_outcome
-scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
-{
-	cursor		probe;
-	int			month,
-				day;
-
-	if (accept(c, "全年"))
-		return whole_year(year, p, err);
-	if (accept(c, "年底") || accept(c, "底"))
-	{
-		p->implies_deadline = true;
-		return make_period(year, 12, 31, 31, p, err);
-	}
-	probe = *c;
-	skip_spaces(&probe);
-	month = scan_small_int(&probe, 1, 2);
-	if (month < 0 || !accept(&probe, "月"))
-		return whole_year(year, p, err);
-	*c = probe;
-	if (accept(c, "底") || accept(c, "末"))
-	{
-		if (month < 1 || month > 12)
-			return impossible_month(err);
-		p->implies_deadline = true;
-		day = pt_date_days_in_month(year, month);
-		return make_period(year, month, day, day, p, err);
-	}
-	if (accept(c, "上旬"))
-		return make_period(year, month, 1, 10, p, err);
-	if (accept(c, "中旬"))
-		return make_period(year, month, 11, 20, p, err);
-	if (accept(c, "下旬"))
-		return make_period(year, month, 21, 0, p, err);
-	probe = *c;
-	skip_spaces(&probe);
-	day = scan_small_int(&probe, 1, 2);
-	if (day >= 0 && (accept(&probe, "日") || accept(&probe, "号")))
-	{
-		*c = probe;
-		return make_period(year, month, day, day, p, err);
-	}
-	return make_period(year, month, 1, 0, p, err);
-}
-
-/* A month written without a day (2023.07) needs a plausible year and two month digits. */
-#define BARE_MONTH_MIN_YEAR 1900
-#define BARE_MONTH_MAX_YEAR 2199
-
-/*
- * 2025-09-30, 2025.9.30, 2025/9/30, and 2023.07 or 2023-07 (a month).  The
- * bare month form is close to a decimal (1420.5), so it is read as a date
- * only with a two-digit month in a year from 1900 to 2199.
- */
-static scan_outcome
-scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
-{
-	int			month,
-				day;
-	char		sep_text[2] = {sep, '\0'};
-	size_t		month_start = c->pos;
-
-	month = scan_small_int(c, 1, 2);
-	if (month < 0)
-		return SCAN_NONE;
-	if (looking_at(c, sep_text) && is_digit_at(c, c->pos + 1))
-	{
-		c->pos++;
-		day = scan_small_int(c, 1, 2);
-		if (day < 0)
-			return SCAN_NONE;
-		return make_period(year, month, day, day, p, err);
-	}
-	if (c->pos - month_start != 2 || year < BARE_MONTH_MIN_YEAR || year > BARE_MONTH_MAX_YEAR)
-		return SCAN_NONE;
-	return make_period(year, month, 1, 0, p, err);
-}
-
-/* A range separator, then a four-digit year written with 年. */
-static bool
-year_follows_separator(const cursor *c)
-{
-	cursor		probe = *c;
-
-	return accept_any(&probe, range_separators, LENGTHOF(range_separators)) &&
-		(skip_spaces(&probe), scan_small_int(&probe, 4, 4) >= 0) && looking_at(&probe, "年");
-}
-
-/* The second end of 2025年1月至3月: a month (and day) in the first end's year. */
-static scan_outcome
-scan_period_in_year(cursor *c, int32_t first_day, period *p, pt_error *err)
-{
-	cursor		probe = *c;
-	int			year,
-				month,
-				day;
-
-	skip_spaces(&probe);
-	if (scan_small_int(&probe, 1, 2) < 0 || !looking_at(&probe, "月"))
-		return SCAN_NONE;
-	pt_date_from_days(first_day, &year, &month, &day);
-	memset(p, 0, sizeof(*p));
-	return scan_chinese_date(c, year, p, err);
-}
-
-static scan_outcome
-scan_period(cursor *c, period *p, pt_error *err)
-{
-	int			year;
-	cursor		probe;
-
-	memset(p, 0, sizeof(*p));
-	skip_spaces(c);
-	probe = *c;
-	year = scan_small_int(&probe, 4, 4);
-	if (year < 0)
-		return SCAN_NONE;
-	if (accept(&probe, "年"))
-	{
-		*c = probe;
-		return scan_chinese_date(c, year, p, err);
-	}
-	if (year_follows_separator(&probe))
-	{
-		/* 2024-2025年: a bare year opening a range of years */
-		*c = probe;
-		return whole_year(year, p, err);
-	}
-	if ((looking_at(&probe, "-") || looking_at(&probe, ".") || looking_at(&probe, "/")) &&
-		is_digit_at(&probe, probe.pos + 1))
-	{
-		char		sep = probe.s[probe.pos];
-		scan_outcome r;
-
-		probe.pos++;
-		r = scan_numeric_date(&probe, year, sep, p, err);
-		if (r != SCAN_NONE)
-			*c = probe;
-		return r;
-	}
-	return SCAN_NONE;
-}
-
-static scan_outcome
-scan_date(cursor *c, pt_target *t, pt_error *err)
-{
-	pt_op		op = PT_OP_NONE,
-				suffix_op = PT_OP_NONE;
-	period		a,
-				b;
-	scan_outcome r;
-
-	memset(t, 0, sizeof(*t));
-	if (accept_any(c, approx_prefixes, LENGTHOF(approx_prefixes)))
-		t->flags |= PT_FLAG_APPROXIMATE;
-	if (!accept_op_word(c, op_signs, LENGTHOF(op_signs), &op) &&
-		!accept_op_word(c, date_prefix_words, LENGTHOF(date_prefix_words), &op))
-		accept_op_word(c, op_prefix_words, LENGTHOF(op_prefix_words), &op);
-
-	r = scan_period(c, &a, err);
-	if (r != SCAN_FULL)
-		return r;
-	t->kind = PT_KIND_DATE;
-
-	{
-		cursor		probe = *c;
-
-		if (op == PT_OP_NONE && accept_any(&probe, range_separators, LENGTHOF(range_separators)))
-		{
-			r = scan_period(&probe, &b, err);
-			if (r == SCAN_NONE)
-				r = scan_period_in_year(&probe, a.first, &b, err);
-			if (r == SCAN_ERROR)
-				return r;
-			if (r == SCAN_FULL)
-			{
-				*c = probe;
-				if (a.first > b.last)
-				{
-					fail(err, PT_ERR_SYNTAX, "The first date of the range is after the second.",
-						 "Write the earlier date first: 2025年1月1日~2025年3月31日.");
-					return SCAN_ERROR;
-				}
-				t->op = PT_OP_RANGE;
-				t->lower.day = a.first;
-				t->upper.day = b.last;
-				goto done;
-			}
-		}
-	}
-	if (accept_op_word(c, date_suffix_words, LENGTHOF(date_suffix_words), &suffix_op))
-	{
-		if (op != PT_OP_NONE && op != suffix_op)
-		{
-			fail(err, PT_ERR_SYNTAX, "The operator before the date contradicts the word after it.",
-				 "之前 and 前 mean on or before; 之后 and 以后 mean on or after.");
-			return SCAN_ERROR;
-		}
-		op = suffix_op;
-	}
-	if (op == PT_OP_NONE && a.implies_deadline)
-		op = PT_OP_LE;
-
-	/* dates are discrete: exclusive bounds become inclusive ones */
-	switch (op)
-	{
-		case PT_OP_GE:
-			t->op = PT_OP_GE;
-			t->lower.day = a.first;
-			break;
-		case PT_OP_GT:
-			t->op = PT_OP_GE;
-			t->lower.day = a.last + 1;
-			break;
-		case PT_OP_LE:
-			t->op = PT_OP_LE;
-			t->upper.day = a.last;
-			break;
-		case PT_OP_LT:
-			t->op = PT_OP_LE;
-			t->upper.day = a.first - 1;
-			break;
-		default:
-			t->op = a.first == a.last ? PT_OP_EQ : PT_OP_RANGE;
-			t->lower.day = a.first;
-			t->upper.day = a.last;
-			break;
-	}
-	if (t->op == PT_OP_GE)
-		t->upper.day = t->lower.day;
-	if (t->op == PT_OP_LE)
-		t->lower.day = t->upper.day;
-	/* >9999年 would start in the year 10000 */
-	if (t->lower.day < pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) ||
-		t->upper.day > pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31))
-	{
-		fail(err, PT_ERR_DATE, "The date lies outside the years 1000 to 9999.",
-			 "Years from 1000 to 9999 are accepted.");
-		return SCAN_ERROR;
-	}
-done:
-	pt_bounds_from_op(t);
-	if (accept(c, approx_suffix))
-		t->flags |= PT_FLAG_APPROXIMATE;
-	return at_end(c) ? SCAN_FULL : SCAN_PARTIAL;
-}
-
 /* ---------------------------------------------------------------- labels */
 
-/* Does the rest of the text start with prose (two or more ideographs)? */
-static bool
-followed_by_prose(cursor *c)
+bool
+pt_grammar_followed_by_prose(cursor *c)
 {
 	unsigned	cp1 = 0,
 				cp2 = 0;
@@ -1064,24 +492,6 @@ has_four_digits(const char *s, size_t len)
 	return false;
 }
 
-/* Does the text begin with an operator, a number, or an operator word + number? */
-static bool
-starts_like_target(const char *folded, size_t len)
-{
-	cursor		c = {folded, len, 0};
-	pt_op		op;
-
-	accept_any(&c, approx_prefixes, LENGTHOF(approx_prefixes));
-	if (accept_op_word(&c, op_signs, LENGTHOF(op_signs), &op))
-		return true;
-	if (!accept_op_word(&c, op_prefix_words, LENGTHOF(op_prefix_words), &op))
-		accept_op_word(&c, date_prefix_words, LENGTHOF(date_prefix_words), &op);
-	skip_spaces(&c);
-	if (looking_at(&c, "+") || looking_at(&c, "-") || looking_at(&c, "."))
-		c.pos++;
-	return is_digit_at(&c, c.pos) || at_non_finite(&c) != FINITE;
-}
-
 /* Do digits follow a digit and a run of spaces at pos (5 000)? */
 static bool
 digits_split_by_space(const char *folded, size_t pos)
@@ -1104,36 +514,31 @@ static pt_status
 explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t date_end,
 				   scan_outcome r, size_t quantity_end, pt_error *err)
 {
-	cursor		c = {folded, flen, 0};
+	cursor		c = {folded, flen, 0, false, false, 0};
 	cursor		probe;
-	pt_op		op;
 	pt_status	st;
 	bool		has_op;
 
-	accept_any(&c, approx_prefixes, LENGTHOF(approx_prefixes));
-	has_op = accept_op_word(&c, op_signs, LENGTHOF(op_signs), &op) ||
-		accept_op_word(&c, op_prefix_words, LENGTHOF(op_prefix_words), &op) ||
-		accept_op_word(&c, date_prefix_words, LENGTHOF(date_prefix_words), &op);
+	accept_word(&c, PT_WORD_APPROX_PREFIX);
+	has_op = accept_word(&c, PT_WORD_OP_SIGN) != NULL ||
+		accept_word(&c, PT_WORD_OP_PREFIX) != NULL ||
+		accept_word(&c, PT_WORD_DATE_PREFIX) != NULL;
 
 	/* a NaN or ∞ where the number should be */
-	if ((st = reject_non_finite(&c, err)) != PT_OK)
+	if ((st = pt_grammar_reject_non_finite(&c, err)) != PT_OK)
 		return st;
 
 	/* 12月2日: a month and a day without the year */
-	probe = c;
-	skip_spaces(&probe);
-	if (scan_small_int(&probe, 1, 2) >= 0 && accept(&probe, "月") &&
-		(skip_spaces(&probe), scan_small_int(&probe, 1, 2) >= 0) &&
-		(accept(&probe, "日") || accept(&probe, "号")))
+	if (pt_date_lacks_year(&c))
 		return fail(err, PT_ERR_SYNTAX, "The date has no year.",
 					"Write the year with four digits: 2025年12月2日.");
 
 	/* the number itself */
 	probe = c;
 	skip_spaces(&probe);
-	if (looking_at(&probe, "+") || looking_at(&probe, "-"))
+	if (LOOKING_AT(&probe, "+") || LOOKING_AT(&probe, "-"))
 		probe.pos++;
-	if (looking_at(&probe, ".") && is_digit_at(&probe, probe.pos + 1))
+	if (LOOKING_AT(&probe, ".") && is_digit_at(&probe, probe.pos + 1))
 		return fail(err, PT_ERR_SYNTAX, "The number does not start with a digit.",
 					"Write a digit before the decimal point: 0.5, not .5.");
 	if (!is_digit_at(&probe, probe.pos))
@@ -1150,14 +555,14 @@ explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t 
 	if (r == SCAN_PARTIAL)
 	{
 		c.pos = quantity_end;
-		if (looking_at(&c, ",") && is_digit_at(&c, c.pos + 1))
+		if (LOOKING_AT(&c, ",") && is_digit_at(&c, c.pos + 1))
 			return fail(err, PT_ERR_SYNTAX, "A comma in the number is not followed by a group of three digits.",
 						"Group digits in threes (1,234,567) or leave the commas out; "
 						"the decimal separator is a point: 12.34.");
 		if (digits_split_by_space(folded, quantity_end))
 			return fail(err, PT_ERR_SYNTAX, "The number has a space between its digits.",
 						"Write a number without spaces: 5000 or 5,000.");
-		if (looking_at(&c, "/"))
+		if (LOOKING_AT(&c, "/"))
 			return fail(err, PT_ERR_SYNTAX, "A / in the unit is not followed by a unit.",
 						"Write a unit after every /: 元/人/月.");
 		return fail(err, PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.",
@@ -1225,36 +630,6 @@ parse_quoted_label(const char *s, size_t len, pt_target *t, char *out, pt_error 
 	return PT_OK;
 }
 
-bool
-pt_label_needs_quotes(const char *label, size_t len)
-{
-	char		head[64 + 1];
-	size_t		head_len = 0;
-	size_t		i;
-
-	if (len == 0 || label[0] == '"')
-		return true;
-	/* full-width digits fold to ASCII ones, so check both forms */
-	for (i = 0; i < len; i++)
-		if ((label[i] >= '0' && label[i] <= '9') ||
-			(i + 2 < len && (unsigned char) label[i] == 0xEF &&
-			 (unsigned char) label[i + 1] == 0xBC &&
-			 (unsigned char) label[i + 2] >= 0x90 && (unsigned char) label[i + 2] <= 0x99))
-			return true;
-	/* the start decides whether text without digits reads as an error */
-	while (head_len < len && head_len < 48)
-	{
-		unsigned	cp;
-		size_t		clen = pt_utf8_char_len(label + head_len, len - head_len, &cp);
-
-		if (clen == 0)
-			break;
-		head_len += clen;
-	}
-	head_len = pt_fold(label, head_len, head);
-	return head_len != (size_t) -1 && starts_like_target(head, head_len);
-}
-
 /* ---------------------------------------------------------------- entry */
 
 size_t
@@ -1283,7 +658,7 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, "The text is not valid UTF-8.",
 					"Targets are UTF-8 text.");
-	c = (cursor) {folded, flen, 0};
+	c = (cursor) {folded, flen, 0, false, false, 0};
 	if (at_end(&c))
 		return fail(err, PT_ERR_SYNTAX, "A target cannot be empty.", HINT_FORMS);
 
@@ -1314,14 +689,14 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	 * quantity (2023.13万元 is a quantity even though 2023.13 is no month).
 	 */
 	/* every date has a four-digit year: without one, skip the date grammar */
-	date_r = has_four_digits(folded, flen) ? scan_date(&c, out, &date_err) : SCAN_NONE;
+	date_r = has_four_digits(folded, flen) ? pt_scan_date(&c, out, &date_err) : SCAN_NONE;
 	if (date_r == SCAN_FULL)
 		return PT_OK;
 	date_end = c.pos;
-	date_prose = (date_r == SCAN_PARTIAL && followed_by_prose(&c));
+	date_prose = (date_r == SCAN_PARTIAL && pt_grammar_followed_by_prose(&c));
 
 	c.pos = 0;
-	r = scan_quantity(&c, out, key, err);
+	r = pt_scan_quantity(&c, out, key, err);
 	if (r == SCAN_FULL)
 		return PT_OK;
 	if (date_r == SCAN_ERROR)
@@ -1331,11 +706,11 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	}
 	if (r == SCAN_ERROR)
 		return err->status;
-	if (date_prose || (r == SCAN_PARTIAL && followed_by_prose(&c)))
+	if (date_prose || (r == SCAN_PARTIAL && pt_grammar_followed_by_prose(&c)))
 		goto label;
 
 	/* text that starts like a target but is none is an error; say what is wrong */
-	if (starts_like_target(folded, flen))
+	if (pt_lex_starts_like_target(folded, flen))
 		return explain_incomplete(folded, flen, date_r, date_end, r, c.pos, err);
 	/* anything else, digits or not, is a label such as 完成2个 */
 
@@ -1360,7 +735,7 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, "The unit is not valid UTF-8.", "Write a unit such as 万元.");
-	c = (cursor) {folded, flen, 0};
+	c = (cursor) {folded, flen, 0, false, false, 0};
 	scan_scaled_unit(&c, n, &too_long);
 	if (too_long)
 		return fail(err, PT_ERR_SYNTAX, "The unit is longer than 64 bytes.",
@@ -1370,16 +745,16 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 		char		message[sizeof(err->message)],
 					hint[sizeof(err->hint)];
 		const char *scale = pt_scale_spelling(n->scale);
-		int			unit_len = (int) (n->glued_end - n->glued_start);
+		int			glued_len = (int) (n->glued_end - n->glued_start);
 
 		/* both parts are short: a scale word and a unit of at most 64 bytes */
 		snprintf(message, sizeof(message),
 				 "Written together, as output writes them, the scale word and the unit read as another unit: %s%.*s.",
-				 scale, unit_len, folded + n->glued_start);
+				 scale, glued_len, folded + n->glued_start);
 		snprintf(hint, sizeof(hint),
 				 "Give the unit alone and multiply the magnitude instead: 1%s %.*s is 1%.*s%.*s.",
-				 scale, unit_len, folded + n->glued_start,
-				 n->scale, "000000000000000000", unit_len, folded + n->glued_start);
+				 scale, glued_len, folded + n->glued_start,
+				 n->scale, "000000000000000000", glued_len, folded + n->glued_start);
 		return fail(err, PT_ERR_SYNTAX, message, hint);
 	}
 	if (!at_end(&c))
@@ -1394,6 +769,7 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 {
 	cursor		c;
 	pt_op		op = PT_OP_NONE;
+	const pt_word *w;
 	number_parse n;
 	char	   *folded = scratch;
 	size_t		flen;
@@ -1406,11 +782,14 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	flen = pt_fold(op_text, op_len, folded);
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, "The operator is not valid UTF-8.", op_hint);
-	c = (cursor) {folded, flen, 0};
-	if (!at_end(&c) &&
-		!accept_op_word(&c, op_signs, LENGTHOF(op_signs), &op) &&
-		!accept_op_word(&c, op_prefix_words, LENGTHOF(op_prefix_words), &op))
-		return fail(err, PT_ERR_SYNTAX, "The operator is not one ptarget knows.", op_hint);
+	c = (cursor) {folded, flen, 0, false, false, 0};
+	if (!at_end(&c))
+	{
+		if ((w = accept_word(&c, PT_WORD_OP_SIGN)) == NULL &&
+			(w = accept_word(&c, PT_WORD_OP_PREFIX)) == NULL)
+			return fail(err, PT_ERR_SYNTAX, "The operator is not one ptarget knows.", op_hint);
+		op = (pt_op) w->value;
+	}
 	if (!at_end(&c))
 		return fail(err, PT_ERR_SYNTAX, "The operator is not one ptarget knows.", op_hint);
 	if (op == PT_OP_NONE)

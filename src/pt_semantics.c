@@ -134,16 +134,13 @@ contains_point(const pt_target *t, const pt_bound *p)
 bool
 pt_contains_number(const pt_target *t, const pt_decimal *n, bool *comparable)
 {
-	const pt_unit *row = pt_unit_by_id(t->unit_id);
 	pt_bound	p = {false, true, *n, 0};
 
 	*comparable = (t->kind == PT_KIND_QUANTITY);
 	if (!*comparable)
 		return false;
 	/* the number is in the target's written unit, scale word included */
-	if (!pt_decimal_scale(&p.value, 1, t->scale) ||
-		(row != NULL && row->dimension != NULL &&
-		 !pt_decimal_scale(&p.value, row->factor, row->exp10)))
+	if (!pt_unit_to_base(pt_unit_by_id(t->unit_id), t->scale, &p.value))
 		return false;			/* far outside any finite target bound */
 	return contains_point(t, &p);
 }

@@ -1,6 +1,9 @@
 /*
- * pt_units.c — the unit catalog.  One table; ids are part of the on-disk
- * format (append-only).  Factors are exact: factor * 10^exp10 base units.
+ * pt_units.c — the unit catalog, the scale words, and conversion between a
+ * written unit and its dimension's base unit.  One table; ids are part of
+ * the on-disk format (append-only).  Factors are exact: factor * 10^exp10
+ * base units.  The limits the stored format and the abbreviated keys rely on
+ * are checked at compile time (see the static assertions below the table).
  */
 #include "pt_units.h"
 
@@ -9,110 +12,155 @@
 
 #include "pt_fold.h"
 
-static const pt_unit catalog[] = {
-	/* percent */
-	{1, "%", "percent", "%", 1, 0, false},
-	{2, "百分比", "percent", "%", 1, 0, false},
-	{3, "‰", "percent", "%", 1, -1, false},
-	/* money (CNY); 万元, 亿元, 千元 are scale words + 元 */
-	{4, "元", "money", "元", 1, 0, false},
-	/* duration in seconds; days are calendar days */
-	{5, "秒", "duration", "秒", 1, 0, false},
-	{6, "分钟", "duration", "秒", 60, 0, false},
-	{7, "小时", "duration", "秒", 3600, 0, false},
-	{8, "个小时", "duration", "秒", 3600, 0, false},
-	{9, "天", "duration", "秒", 86400, 0, false},
-	{10, "日", "duration", "秒", 86400, 0, false},
-	{11, "自然日", "duration", "秒", 86400, 0, false},
-	{12, "周", "duration", "秒", 604800, 0, false},
-	/* working days do not convert to days */
-	{13, "工作日", "workday", "工作日", 1, 0, false},
-	{14, "个工作日", "workday", "工作日", 1, 0, false},
-	/* calendar months: 1年 = 12月 */
-	{15, "月", "month", "月", 1, 0, false},
-	{16, "个月", "month", "月", 1, 0, false},
-	{17, "年", "month", "月", 12, 0, false},
-	{18, "季度", "month", "月", 3, 0, false},
-	/* energy in kWh */
-	{19, "度", "energy", "kWh", 1, 0, false},
-	{20, "kWh", "energy", "kWh", 1, 0, true},
-	{21, "千瓦时", "energy", "kWh", 1, 0, false},
-	{22, "MWh", "energy", "kWh", 1, 3, true},
-	/* area in square metres */
-	{23, "平方米", "area", "平方米", 1, 0, false},
-	{24, "平米", "area", "平方米", 1, 0, false},
-	{25, "㎡", "area", "平方米", 1, 0, false},
-	{26, "m²", "area", "平方米", 1, 0, true},
-	{27, "公顷", "area", "平方米", 1, 4, false},
-	{28, "平方公里", "area", "平方米", 1, 6, false},
-	{29, "km²", "area", "平方米", 1, 6, true},
-	/* length in metres */
-	{30, "米", "length", "米", 1, 0, false},
-	{31, "m", "length", "米", 1, 0, true},
-	{32, "km", "length", "米", 1, 3, true},
-	{33, "公里", "length", "米", 1, 3, false},
-	{34, "千米", "length", "米", 1, 3, false},
-	{35, "cm", "length", "米", 1, -2, true},
-	{36, "厘米", "length", "米", 1, -2, false},
-	{37, "mm", "length", "米", 1, -3, true},
-	{38, "毫米", "length", "米", 1, -3, false},
-	/* data in bytes (decimal prefixes); T as written in the seeds means TB */
-	{39, "B", "data", "B", 1, 0, true},
-	{40, "KB", "data", "B", 1, 3, true},
-	{41, "MB", "data", "B", 1, 6, true},
-	{42, "GB", "data", "B", 1, 9, true},
-	{43, "TB", "data", "B", 1, 12, true},
-	{44, "T", "data", "B", 1, 12, true},
-	{45, "PB", "data", "B", 1, 15, true},
-	/* mass in grams */
-	{46, "克", "mass", "克", 1, 0, false},
-	{47, "kg", "mass", "克", 1, 3, true},
-	{48, "千克", "mass", "克", 1, 3, false},
-	{49, "公斤", "mass", "克", 1, 3, false},
-	{50, "吨", "mass", "克", 1, 6, false},
-	/* volume in litres */
-	{51, "升", "volume", "升", 1, 0, false},
-	{52, "L", "volume", "升", 1, 0, true},
-	{53, "毫升", "volume", "升", 1, -3, false},
-	{54, "立方米", "volume", "升", 1, 3, false},
-	{55, "m³", "volume", "升", 1, 3, true},
-	/* known measure words: each is its own dimension */
-	{100, "个", NULL, NULL, 1, 0, false},
-	{101, "次", NULL, NULL, 1, 0, false},
-	{102, "人", NULL, NULL, 1, 0, false},
-	{103, "人次", NULL, NULL, 1, 0, false},
-	{104, "条", NULL, NULL, 1, 0, false},
-	{105, "起", NULL, NULL, 1, 0, false},
-	{106, "辆", NULL, NULL, 1, 0, false},
-	{107, "卷", NULL, NULL, 1, 0, false},
-	{108, "张", NULL, NULL, 1, 0, false},
-	{109, "副", NULL, NULL, 1, 0, false},
-	{110, "笔", NULL, NULL, 1, 0, false},
-	{111, "项", NULL, NULL, 1, 0, false},
-	{112, "种", NULL, NULL, 1, 0, false},
-	{113, "区", NULL, NULL, 1, 0, false},
-	{114, "处", NULL, NULL, 1, 0, false},
-	{115, "例", NULL, NULL, 1, 0, false},
-	{116, "套", NULL, NULL, 1, 0, false},
-	{117, "台", NULL, NULL, 1, 0, false},
-	{118, "路", NULL, NULL, 1, 0, false},
-	{119, "台（套）", NULL, NULL, 1, 0, false},
-	{120, "件", NULL, NULL, 1, 0, false},
-	{121, "家", NULL, NULL, 1, 0, false},
-	{122, "户", NULL, NULL, 1, 0, false},
-	{123, "名", NULL, NULL, 1, 0, false},
-	{124, "份", NULL, NULL, 1, 0, false},
-	{125, "场", NULL, NULL, 1, 0, false},
-	{126, "批", NULL, NULL, 1, 0, false},
-	{127, "期", NULL, NULL, 1, 0, false},
-	{128, "座", NULL, NULL, 1, 0, false},
-	{129, "篇", NULL, NULL, 1, 0, false},
-	{130, "分", NULL, NULL, 1, 0, false},
-	{131, "户次", NULL, NULL, 1, 0, false},
-	{132, "架次", NULL, NULL, 1, 0, false},
+/*
+ * The catalog: X(id, spelling, dimension, base, factor, exp10, latin).  Rows
+ * are listed (and documented, test/tools/units_table) in this order.
+ */
+#define PT_UNIT_CATALOG(X) \
+	/* percent */ \
+	X(1, "%", "percent", "%", 1, 0, false) \
+	X(2, "百分比", "percent", "%", 1, 0, false) \
+	X(3, "‰", "percent", "%", 1, -1, false) \
+	/* money (CNY); 万元, 亿元, 千元 are scale words + 元 */ \
+	X(4, "元", "money", "元", 1, 0, false) \
+	/* duration in seconds; days are calendar days */ \
+	X(5, "秒", "duration", "秒", 1, 0, false) \
+	X(6, "分钟", "duration", "秒", 60, 0, false) \
+	X(7, "小时", "duration", "秒", 3600, 0, false) \
+	X(8, "个小时", "duration", "秒", 3600, 0, false) \
+	X(9, "天", "duration", "秒", 86400, 0, false) \
+	X(10, "日", "duration", "秒", 86400, 0, false) \
+	X(11, "自然日", "duration", "秒", 86400, 0, false) \
+	X(12, "周", "duration", "秒", 604800, 0, false) \
+	/* working days do not convert to days */ \
+	X(13, "工作日", "workday", "工作日", 1, 0, false) \
+	X(14, "个工作日", "workday", "工作日", 1, 0, false) \
+	/* calendar months: 1年 = 12月 */ \
+	X(15, "月", "month", "月", 1, 0, false) \
+	X(16, "个月", "month", "月", 1, 0, false) \
+	X(17, "年", "month", "月", 12, 0, false) \
+	X(18, "季度", "month", "月", 3, 0, false) \
+	/* energy in kWh */ \
+	X(19, "度", "energy", "kWh", 1, 0, false) \
+	X(20, "kWh", "energy", "kWh", 1, 0, true) \
+	X(21, "千瓦时", "energy", "kWh", 1, 0, false) \
+	X(22, "MWh", "energy", "kWh", 1, 3, true) \
+	/* area in square metres */ \
+	X(23, "平方米", "area", "平方米", 1, 0, false) \
+	X(24, "平米", "area", "平方米", 1, 0, false) \
+	X(25, "㎡", "area", "平方米", 1, 0, false) \
+	X(26, "m²", "area", "平方米", 1, 0, true) \
+	X(27, "公顷", "area", "平方米", 1, 4, false) \
+	X(28, "平方公里", "area", "平方米", 1, 6, false) \
+	X(29, "km²", "area", "平方米", 1, 6, true) \
+	/* length in metres */ \
+	X(30, "米", "length", "米", 1, 0, false) \
+	X(31, "m", "length", "米", 1, 0, true) \
+	X(32, "km", "length", "米", 1, 3, true) \
+	X(33, "公里", "length", "米", 1, 3, false) \
+	X(34, "千米", "length", "米", 1, 3, false) \
+	X(35, "cm", "length", "米", 1, -2, true) \
+	X(36, "厘米", "length", "米", 1, -2, false) \
+	X(37, "mm", "length", "米", 1, -3, true) \
+	X(38, "毫米", "length", "米", 1, -3, false) \
+	/* data in bytes (decimal prefixes); T as written in the seeds means TB */ \
+	X(39, "B", "data", "B", 1, 0, true) \
+	X(40, "KB", "data", "B", 1, 3, true) \
+	X(41, "MB", "data", "B", 1, 6, true) \
+	X(42, "GB", "data", "B", 1, 9, true) \
+	X(43, "TB", "data", "B", 1, 12, true) \
+	X(44, "T", "data", "B", 1, 12, true) \
+	X(45, "PB", "data", "B", 1, 15, true) \
+	/* mass in grams */ \
+	X(46, "克", "mass", "克", 1, 0, false) \
+	X(47, "kg", "mass", "克", 1, 3, true) \
+	X(48, "千克", "mass", "克", 1, 3, false) \
+	X(49, "公斤", "mass", "克", 1, 3, false) \
+	X(50, "吨", "mass", "克", 1, 6, false) \
+	/* volume in litres */ \
+	X(51, "升", "volume", "升", 1, 0, false) \
+	X(52, "L", "volume", "升", 1, 0, true) \
+	X(53, "毫升", "volume", "升", 1, -3, false) \
+	X(54, "立方米", "volume", "升", 1, 3, false) \
+	X(55, "m³", "volume", "升", 1, 3, true) \
+	/* known measure words: each is its own dimension */ \
+	X(100, "个", NULL, NULL, 1, 0, false) \
+	X(101, "次", NULL, NULL, 1, 0, false) \
+	X(102, "人", NULL, NULL, 1, 0, false) \
+	X(103, "人次", NULL, NULL, 1, 0, false) \
+	X(104, "条", NULL, NULL, 1, 0, false) \
+	X(105, "起", NULL, NULL, 1, 0, false) \
+	X(106, "辆", NULL, NULL, 1, 0, false) \
+	X(107, "卷", NULL, NULL, 1, 0, false) \
+	X(108, "张", NULL, NULL, 1, 0, false) \
+	X(109, "副", NULL, NULL, 1, 0, false) \
+	X(110, "笔", NULL, NULL, 1, 0, false) \
+	X(111, "项", NULL, NULL, 1, 0, false) \
+	X(112, "种", NULL, NULL, 1, 0, false) \
+	X(113, "区", NULL, NULL, 1, 0, false) \
+	X(114, "处", NULL, NULL, 1, 0, false) \
+	X(115, "例", NULL, NULL, 1, 0, false) \
+	X(116, "套", NULL, NULL, 1, 0, false) \
+	X(117, "台", NULL, NULL, 1, 0, false) \
+	X(118, "路", NULL, NULL, 1, 0, false) \
+	X(119, "台（套）", NULL, NULL, 1, 0, false) \
+	X(120, "件", NULL, NULL, 1, 0, false) \
+	X(121, "家", NULL, NULL, 1, 0, false) \
+	X(122, "户", NULL, NULL, 1, 0, false) \
+	X(123, "名", NULL, NULL, 1, 0, false) \
+	X(124, "份", NULL, NULL, 1, 0, false) \
+	X(125, "场", NULL, NULL, 1, 0, false) \
+	X(126, "批", NULL, NULL, 1, 0, false) \
+	X(127, "期", NULL, NULL, 1, 0, false) \
+	X(128, "座", NULL, NULL, 1, 0, false) \
+	X(129, "篇", NULL, NULL, 1, 0, false) \
+	X(130, "分", NULL, NULL, 1, 0, false) \
+	X(131, "户次", NULL, NULL, 1, 0, false) \
+	X(132, "架次", NULL, NULL, 1, 0, false) \
+
+/* ---------------------------------------------------------------- compile-time checks */
+
+/* a duplicate id is a duplicate enumerator: a compile error */
+#define UNIT_ID_ENUM(id, spelling, dimension, base, factor, exp10, latin) unit_id_##id = id,
+enum unit_ids
+{
+	PT_UNIT_CATALOG(UNIT_ID_ENUM)
 };
 
-#define CATALOG_SIZE (sizeof(catalog) / sizeof(catalog[0]))
+/* every id is a real row id (0 = none and 255 = word are reserved), every spelling fits */
+#define UNIT_ROW_CHECKS(id, spelling, dimension, base, factor, exp10, latin) \
+	_Static_assert((id) > PT_UNIT_NONE && (id) < PT_UNIT_WORD, "unit id " #id " is reserved or too large"); \
+	_Static_assert(sizeof(spelling) > 1 && sizeof(spelling) - 1 <= PT_UNIT_SPELLING_MAX, \
+				   "unit " #id ": empty or longer than PT_UNIT_SPELLING_MAX bytes"); \
+	_Static_assert((factor) > 0 && (exp10) >= -PT_UNIT_EXP10_MAX && (exp10) <= PT_UNIT_EXP10_MAX, \
+				   "unit " #id ": factor or power of ten out of range");
+PT_UNIT_CATALOG(UNIT_ROW_CHECKS)
+
+#define UNIT_COUNT_ONE(id, spelling, dimension, base, factor, exp10, latin) +1
+enum
+{
+	CATALOG_SIZE = 0 PT_UNIT_CATALOG(UNIT_COUNT_ONE)
+};
+
+/*
+ * Abbreviated keys give each dimension key the catalog knows an 8-bit code
+ * 2*rank+1 (pt_unit_key_code): at most one key per row plus "" (none), so
+ * 127 keys at most.
+ */
+_Static_assert(CATALOG_SIZE + 1 <= 127, "too many catalog rows for 8-bit dimension key codes");
+
+/* ---------------------------------------------------------------- the table */
+
+#define UNIT_BY_ID(id, spelling, dimension, base, factor, exp10, latin) \
+	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1},
+static const pt_unit by_id[PT_UNIT_WORD + 1] = {
+	PT_UNIT_CATALOG(UNIT_BY_ID)
+};
+
+#define UNIT_LISTED(id, spelling, dimension, base, factor, exp10, latin) &by_id[id],
+static const pt_unit *const catalog[CATALOG_SIZE] = {
+	PT_UNIT_CATALOG(UNIT_LISTED)
+};
 
 /* Scale words, longest spellings first so 万亿 wins over 万. */
 static const pt_scale_word scale_words[] = {
@@ -126,37 +174,28 @@ static const pt_scale_word scale_words[] = {
 
 #define SCALE_COUNT (sizeof(scale_words) / sizeof(scale_words[0]))
 
+/* the stored scale byte and the base unit's exponent stay far inside int8 */
+_Static_assert(PT_UNIT_EXP10_MAX + 12 < 60, "scale word and unit exponent out of the decimal range");
+
 const pt_unit *
 pt_unit_by_id(uint8_t id)
 {
-	/* an index by id, built once: values are unpacked on every comparison */
-	static const pt_unit *by_id[256];
-	static bool ready = false;
-	size_t		i;
-
-	if (!ready)
-	{
-		for (i = 0; i < CATALOG_SIZE; i++)
-			by_id[catalog[i].id] = &catalog[i];
-		ready = true;
-	}
-	return by_id[id];
+	return by_id[id].id == id && id != PT_UNIT_NONE ? &by_id[id] : NULL;
 }
 
+/* ASCII-case-insensitive for Latin spellings; n = strlen(spelling) <= len */
 static bool
-prefix_matches(const char *s, size_t len, const char *spelling, bool latin)
+prefix_matches(const char *s, size_t len, const pt_unit *u)
 {
-	size_t		n = strlen(spelling);
+	size_t		n = u->len;
 	size_t		i;
 
-	if (n > len)
-		return false;
-	if (!latin)
-		return memcmp(s, spelling, n) == 0;
+	if (!u->latin)
+		return memcmp(s, u->spelling, n) == 0;
 	for (i = 0; i < n; i++)
 	{
 		unsigned char a = (unsigned char) s[i];
-		unsigned char b = (unsigned char) spelling[i];
+		unsigned char b = (unsigned char) u->spelling[i];
 
 		if (a >= 'A' && a <= 'Z')
 			a = (unsigned char) (a - 'A' + 'a');
@@ -174,8 +213,8 @@ prefix_matches(const char *s, size_t len, const char *spelling, bool latin)
 /*
  * Catalog rows in buckets, built once: an ASCII spelling by its lowercased
  * first byte (spellings of different lengths share only that), a multibyte
- * one by its first two bytes (every multibyte spelling has both).  A bucket
- * can hold the whole catalog, so no row is ever left out.
+ * one by its first two bytes (every multibyte spelling has both).  Within a
+ * bucket the longest spellings come first, so the first match is the longest.
  */
 #define N_BUCKETS 256
 
@@ -183,7 +222,6 @@ typedef struct catalog_buckets
 {
 	uint8_t		count[N_BUCKETS];
 	uint8_t		rows[N_BUCKETS][CATALOG_SIZE];
-	size_t		lengths[CATALOG_SIZE];
 } catalog_buckets;
 
 static unsigned char
@@ -213,11 +251,16 @@ catalog_index(void)
 	{
 		for (i = 0; i < CATALOG_SIZE; i++)
 		{
-			unsigned	b;
+			unsigned	b = bucket_of(catalog[i]->spelling, catalog[i]->len);
+			int			k = index.count[b]++;
 
-			index.lengths[i] = strlen(catalog[i].spelling);
-			b = bucket_of(catalog[i].spelling, index.lengths[i]);
-			index.rows[b][index.count[b]++] = (uint8_t) i;
+			/* insertion by length, longest first */
+			while (k > 0 && catalog[index.rows[b][k - 1]]->len < catalog[i]->len)
+			{
+				index.rows[b][k] = index.rows[b][k - 1];
+				k--;
+			}
+			index.rows[b][k] = (uint8_t) i;
 		}
 		ready = true;
 	}
@@ -228,8 +271,6 @@ const pt_unit *
 pt_unit_match(const char *s, size_t len, size_t *consumed)
 {
 	const catalog_buckets *index = catalog_index();
-	const pt_unit *best = NULL;
-	size_t		best_len = 0;
 	unsigned	b;
 	int			k;
 
@@ -239,17 +280,15 @@ pt_unit_match(const char *s, size_t len, size_t *consumed)
 	b = bucket_of(s, len);
 	for (k = 0; k < index->count[b]; k++)
 	{
-		size_t		i = index->rows[b][k];
-		size_t		n = index->lengths[i];
+		const pt_unit *u = catalog[index->rows[b][k]];
 
-		if (n > best_len && prefix_matches(s, len, catalog[i].spelling, catalog[i].latin))
+		if (u->len <= len && prefix_matches(s, len, u))
 		{
-			best = &catalog[i];
-			best_len = n;
+			*consumed = u->len;
+			return u;
 		}
 	}
-	*consumed = best_len;
-	return best;
+	return NULL;
 }
 
 bool
@@ -257,6 +296,9 @@ pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed)
 {
 	size_t		i;
 
+	/* every scale word is one or two ideographs of three bytes */
+	if (len < 3 || (unsigned char) s[0] < 0xE4)
+		return false;
 	for (i = 0; i < SCALE_COUNT; i++)
 	{
 		size_t		n = strlen(scale_words[i].spelling);
@@ -274,14 +316,45 @@ pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed)
 const char *
 pt_scale_spelling(int exp10)
 {
-	size_t		i;
+	switch (exp10)
+	{
+		case 0:
+			return "";
+		case 3:
+			return "千";
+		case 4:
+			return "万";
+		case 6:
+			return "百万";
+		case 7:
+			return "千万";
+		case 8:
+			return "亿";
+		case 12:
+			return "万亿";
+		default:
+			return NULL;
+	}
+}
 
-	if (exp10 == 0)
-		return "";
-	for (i = 0; i < SCALE_COUNT; i++)
-		if (scale_words[i].exp10 == exp10)
-			return scale_words[i].spelling;
-	return NULL;
+/* ---------------------------------------------------------------- conversion */
+
+bool
+pt_unit_to_base(const pt_unit *row, int scale, pt_decimal *d)
+{
+	if (!pt_decimal_scale(d, 1, scale))
+		return false;
+	if (row != NULL && row->dimension != NULL)
+		return pt_decimal_scale(d, row->factor, row->exp10);
+	return true;
+}
+
+bool
+pt_unit_from_base(const pt_unit *row, int scale, pt_decimal *d)
+{
+	if (row != NULL && row->dimension != NULL && !pt_decimal_unscale(d, row->factor, row->exp10))
+		return false;
+	return pt_decimal_unscale(d, 1, scale);
 }
 
 /* ---------------------------------------------------------------- key codes */
@@ -299,9 +372,10 @@ key_qsort_cmp(const void *a, const void *b)
 
 /* The distinct dimension keys of the catalog, sorted bytewise (built once). */
 static const char *const *
-known_keys(size_t *count)
+known_keys(size_t *count, const size_t **lengths)
 {
 	static const char *keys[MAX_KEYS];
+	static size_t key_len[MAX_KEYS];
 	static size_t n = 0;
 	static bool ready = false;
 	size_t		i,
@@ -314,15 +388,19 @@ known_keys(size_t *count)
 
 		all[m++] = "";
 		for (i = 0; i < CATALOG_SIZE; i++)
-			all[m++] = catalog[i].dimension ? catalog[i].base : catalog[i].spelling;
+			all[m++] = catalog[i]->dimension ? catalog[i]->base : catalog[i]->spelling;
 		qsort(all, m, sizeof(all[0]), key_qsort_cmp);
 		for (i = 0, j = 0; i < m; i++)
 			if (j == 0 || strcmp(all[i], keys[j - 1]) != 0)
+			{
+				key_len[j] = strlen(all[i]);
 				keys[j++] = all[i];
+			}
 		n = j;
 		ready = true;
 	}
 	*count = n;
+	*lengths = key_len;
 	return keys;
 }
 
@@ -330,7 +408,8 @@ unsigned
 pt_unit_key_code(const char *key, size_t len, bool *known)
 {
 	size_t		n;
-	const char *const *keys = known_keys(&n);
+	const size_t *lengths;
+	const char *const *keys = known_keys(&n, &lengths);
 	size_t		lo = 0,
 				hi = n;
 
@@ -338,7 +417,7 @@ pt_unit_key_code(const char *key, size_t len, bool *known)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = pt_bytes_cmp(keys[mid], strlen(keys[mid]), key, len);
+		int			c = pt_bytes_cmp(keys[mid], lengths[mid], key, len);
 
 		if (c == 0)
 		{
@@ -363,5 +442,5 @@ pt_unit_count(void)
 const pt_unit *
 pt_unit_at(size_t index)
 {
-	return index < CATALOG_SIZE ? &catalog[index] : NULL;
+	return index < CATALOG_SIZE ? catalog[index] : NULL;
 }

@@ -1,5 +1,6 @@
 /*
- * pt_units.h — the one catalog of units, dimensions and scale words.
+ * pt_units.h — the one catalog of units, dimensions and scale words, and
+ * conversion between a written unit and its dimension's base unit.
  *
  * Every unit spelling the parser knows is one row of the catalog.  A row's id
  * is stored on disk inside ptarget values, so ids are append-only: never
@@ -14,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pt_decimal.h"
+
 /* Unit ids with a special meaning (catalog rows start at 1). */
 #define PT_UNIT_NONE 0			/* bare number, no unit */
 #define PT_UNIT_WORD 255		/* a measure word, spelled in the value */
@@ -22,6 +25,9 @@
 #define PT_UNIT_MAX_BYTES 64
 /* Longest unknown measure word, in characters: longer runs are prose. */
 #define PT_WORD_MAX_CHARS 4
+/* Longest catalog spelling in bytes, and the largest |exp10| of a row. */
+#define PT_UNIT_SPELLING_MAX 16
+#define PT_UNIT_EXP10_MAX 24
 
 typedef struct pt_unit
 {
@@ -32,6 +38,7 @@ typedef struct pt_unit
 	int64_t		factor;			/* one unit = factor * 10^exp10 base units */
 	int			exp10;
 	bool		latin;			/* matched ASCII-case-insensitively */
+	uint8_t		len;			/* strlen(spelling) */
 } pt_unit;
 
 typedef struct pt_scale_word
@@ -54,6 +61,14 @@ bool		pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed);
 
 /* Spelling of a scale exponent ("" for 0), NULL when none exists. */
 const char *pt_scale_spelling(int exp10);
+
+/*
+ * A magnitude written with the scale word 10^scale and the unit row (NULL or
+ * a measure word: factor 1) to the dimension's base unit, and back; false
+ * when the result leaves the decimal range or, back, is no exact decimal.
+ */
+bool		pt_unit_to_base(const pt_unit *row, int scale, pt_decimal *d);
+bool		pt_unit_from_base(const pt_unit *row, int scale, pt_decimal *d);
 
 /*
  * Order-preserving code of a dimension key (a base unit's spelling, a

@@ -1,0 +1,364 @@
+/*
+ * pt_parse_date.c — the date grammar.
+ *
+ *   date   := [约] [op | 截至 …] period [之前 | 前 | 以后 …] [左右]
+ *           | [约] period sep period
+ *   period := yyyy年[M月[D日|D号|底|末|上旬|中旬|下旬] | 底 | 年底 | 全年]
+ *           | yyyy-MM-dd | yyyy.M.d | yyyy/M/d | yyyy.MM (a month, years 1900..2199)
+ *
+ * A period is a span of days; a deadline word or 底 makes it "on or before
+ * its last day", 以后/起 "on or after its first".  Dates are discrete, so
+ * exclusive bounds become inclusive ones (<D is ≤ the day before D).
+ */
+#include "pt_grammar.h"
+
+#include "pt_date.h"
+
+/* A day or a period: [first, last] days, and whether 底 implies "on or before". */
+typedef struct period
+{
+	int32_t		first,
+				last;
+	bool		implies_deadline;
+} period;
+
+int
+pt_scan_small_int(cursor *c, int min_digits, int max_digits)
+{
+	int			value = 0,
+				digits = 0;
+
+	while (digits < max_digits && is_digit_at(c, c->pos))
+	{
+		value = value * 10 + (c->s[c->pos] - '0');
+		c->pos++;
+		digits++;
+	}
+	if (digits < min_digits || is_digit_at(c, c->pos))
+		return -1;
+	return value;
+}
+
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December"
+};
+
+/* A month outside 1..12; the hint is about months, not about days. */
+static scan_outcome
+impossible_month(pt_error *err)
+{
+	pt_grammar_fail(err, PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	return SCAN_ERROR;
+}
+
+/* A day the month does not have; the hint gives that month's real length. */
+static scan_outcome
+impossible_day(int year, int month, int day, pt_error *err)
+{
+	char		hint[160];
+	int			days = pt_date_days_in_month(year, month);
+
+	if (month == 2 && day == 29)
+		snprintf(hint, sizeof(hint), "Check the year, month and day: February has 29 days only in leap years.");
+	else if (month == 2)
+		snprintf(hint, sizeof(hint), "February has %d days in %d%s.", days, year,
+				 days == 28 ? " (29 in leap years)" : "");
+	else
+		snprintf(hint, sizeof(hint), "%s has %d days.", month_names[month - 1], days);
+	if (day == 0)
+	{
+		char		with_start[200];
+
+		snprintf(with_start, sizeof(with_start), "Days start at 1: %s", hint);
+		pt_grammar_fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", with_start);
+	}
+	else
+		pt_grammar_fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", hint);
+	return SCAN_ERROR;
+}
+
+static scan_outcome
+make_period(int year, int month, int day_first, int day_last, period *p, pt_error *err)
+{
+	if (year < PT_DATE_MIN_YEAR || year > PT_DATE_MAX_YEAR)
+	{
+		pt_grammar_fail(err, PT_ERR_DATE, "The year is out of range.", "Years from 1000 to 9999 are accepted.");
+		return SCAN_ERROR;
+	}
+	if (month < 1 || month > 12)
+		return impossible_month(err);
+	if (day_last == 0)			/* whole month */
+		day_last = pt_date_days_in_month(year, month);
+	if (!pt_date_valid(year, month, day_first))
+		return impossible_day(year, month, day_first, err);
+	if (!pt_date_valid(year, month, day_last))
+		return impossible_day(year, month, day_last, err);
+	p->first = pt_date_to_days(year, month, day_first);
+	p->last = pt_date_to_days(year, month, day_last);
+	return SCAN_FULL;
+}
+
+static scan_outcome
+whole_year(int year, period *p, pt_error *err)
+{
+	if (make_period(year, 1, 1, 1, p, err) != SCAN_FULL)
+		return SCAN_ERROR;
+	p->last = pt_date_to_days(year, 12, 31);
+	return SCAN_FULL;
+}
+
+/* 2025年[M月[D日|底|上旬|中旬|下旬]] | 2025年底 | 2025年全年 */
+static scan_outcome
+scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
+{
+	cursor		probe;
+	int			month,
+				day;
+
+	if (ACCEPT(c, "全年"))
+		return whole_year(year, p, err);
+	if (ACCEPT(c, "年底") || ACCEPT(c, "底"))
+	{
+		p->implies_deadline = true;
+		return make_period(year, 12, 31, 31, p, err);
+	}
+	probe = *c;
+	skip_spaces(&probe);
+	month = pt_scan_small_int(&probe, 1, 2);
+	if (month < 0 || !ACCEPT(&probe, "月"))
+		return whole_year(year, p, err);
+	*c = probe;
+	if (ACCEPT(c, "底") || ACCEPT(c, "末"))
+	{
+		if (month < 1 || month > 12)
+			return impossible_month(err);
+		p->implies_deadline = true;
+		day = pt_date_days_in_month(year, month);
+		return make_period(year, month, day, day, p, err);
+	}
+	if (ACCEPT(c, "上旬"))
+		return make_period(year, month, 1, 10, p, err);
+	if (ACCEPT(c, "中旬"))
+		return make_period(year, month, 11, 20, p, err);
+	if (ACCEPT(c, "下旬"))
+		return make_period(year, month, 21, 0, p, err);
+	probe = *c;
+	skip_spaces(&probe);
+	day = pt_scan_small_int(&probe, 1, 2);
+	if (day >= 0 && (ACCEPT(&probe, "日") || ACCEPT(&probe, "号")))
+	{
+		*c = probe;
+		return make_period(year, month, day, day, p, err);
+	}
+	return make_period(year, month, 1, 0, p, err);
+}
+
+/*
+ * 2025-09-30, 2025.9.30, 2025/9/30, and 2023.07 or 2023-07 (a month).  The
+ * bare month form is close to a decimal (1420.5), so it is read as a date
+ * only with a two-digit month in a year from 1900 to 2199.
+ */
+static scan_outcome
+scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
+{
+	int			month,
+				day;
+	size_t		month_start = c->pos;
+
+	month = pt_scan_small_int(c, 1, 2);
+	if (month < 0)
+		return SCAN_NONE;
+	if (looking_at_n(c, &sep, 1) && is_digit_at(c, c->pos + 1))
+	{
+		c->pos++;
+		day = pt_scan_small_int(c, 1, 2);
+		if (day < 0)
+			return SCAN_NONE;
+		return make_period(year, month, day, day, p, err);
+	}
+	if (c->pos - month_start != 2 || year < PT_BARE_MONTH_MIN_YEAR || year > PT_BARE_MONTH_MAX_YEAR)
+		return SCAN_NONE;
+	return make_period(year, month, 1, 0, p, err);
+}
+
+/* A range separator, then a four-digit year written with 年. */
+static bool
+year_follows_separator(const cursor *c)
+{
+	cursor		probe = *c;
+
+	return accept_word(&probe, PT_WORD_RANGE) != NULL &&
+		(skip_spaces(&probe), pt_scan_small_int(&probe, 4, 4) >= 0) && LOOKING_AT(&probe, "年");
+}
+
+/* The second end of 2025年1月至3月: a month (and day) in the first end's year. */
+static scan_outcome
+scan_period_in_year(cursor *c, int32_t first_day, period *p, pt_error *err)
+{
+	cursor		probe = *c;
+	int			year,
+				month,
+				day;
+
+	skip_spaces(&probe);
+	if (pt_scan_small_int(&probe, 1, 2) < 0 || !LOOKING_AT(&probe, "月"))
+		return SCAN_NONE;
+	pt_date_from_days(first_day, &year, &month, &day);
+	memset(p, 0, sizeof(*p));
+	return scan_chinese_date(c, year, p, err);
+}
+
+static scan_outcome
+scan_period(cursor *c, period *p, pt_error *err)
+{
+	int			year;
+	cursor		probe;
+
+	memset(p, 0, sizeof(*p));
+	skip_spaces(c);
+	probe = *c;
+	year = pt_scan_small_int(&probe, 4, 4);
+	if (year < 0)
+		return SCAN_NONE;
+	if (ACCEPT(&probe, "年"))
+	{
+		*c = probe;
+		return scan_chinese_date(c, year, p, err);
+	}
+	if (year_follows_separator(&probe))
+	{
+		/* 2024-2025年: a bare year opening a range of years */
+		*c = probe;
+		return whole_year(year, p, err);
+	}
+	if ((LOOKING_AT(&probe, "-") || LOOKING_AT(&probe, ".") || LOOKING_AT(&probe, "/")) &&
+		is_digit_at(&probe, probe.pos + 1))
+	{
+		char		sep = probe.s[probe.pos];
+		scan_outcome r;
+
+		probe.pos++;
+		r = scan_numeric_date(&probe, year, sep, p, err);
+		if (r != SCAN_NONE)
+			*c = probe;
+		return r;
+	}
+	return SCAN_NONE;
+}
+
+bool
+pt_date_lacks_year(const cursor *c)
+{
+	cursor		probe = *c;
+
+	skip_spaces(&probe);
+	return pt_scan_small_int(&probe, 1, 2) >= 0 && ACCEPT(&probe, "月") &&
+		(skip_spaces(&probe), pt_scan_small_int(&probe, 1, 2) >= 0) &&
+		(ACCEPT(&probe, "日") || ACCEPT(&probe, "号"));
+}
+
+scan_outcome
+pt_scan_date(cursor *c, pt_target *t, pt_error *err)
+{
+	pt_op		op = PT_OP_NONE;
+	const pt_word *w;
+	period		a,
+				b;
+	scan_outcome r;
+
+	memset(t, 0, sizeof(*t));
+	if (accept_word(c, PT_WORD_APPROX_PREFIX))
+		t->flags |= PT_FLAG_APPROXIMATE;
+	if ((w = accept_word(c, PT_WORD_OP_SIGN)) != NULL ||
+		(w = accept_word(c, PT_WORD_DATE_PREFIX)) != NULL ||
+		(w = accept_word(c, PT_WORD_OP_PREFIX)) != NULL)
+		op = (pt_op) w->value;
+
+	r = scan_period(c, &a, err);
+	if (r != SCAN_FULL)
+		return r;
+	t->kind = PT_KIND_DATE;
+
+	{
+		cursor		probe = *c;
+
+		if (op == PT_OP_NONE && accept_word(&probe, PT_WORD_RANGE))
+		{
+			r = scan_period(&probe, &b, err);
+			if (r == SCAN_NONE)
+				r = scan_period_in_year(&probe, a.first, &b, err);
+			if (r == SCAN_ERROR)
+				return r;
+			if (r == SCAN_FULL)
+			{
+				*c = probe;
+				if (a.first > b.last)
+				{
+					pt_grammar_fail(err, PT_ERR_SYNTAX, "The first date of the range is after the second.",
+									"Write the earlier date first: 2025年1月1日~2025年3月31日.");
+					return SCAN_ERROR;
+				}
+				t->op = PT_OP_RANGE;
+				t->lower.day = a.first;
+				t->upper.day = b.last;
+				goto done;
+			}
+		}
+	}
+	if ((w = accept_word(c, PT_WORD_DATE_SUFFIX)) != NULL)
+	{
+		if (op != PT_OP_NONE && op != (pt_op) w->value)
+		{
+			pt_grammar_fail(err, PT_ERR_SYNTAX, "The operator before the date contradicts the word after it.",
+							"之前 and 前 mean on or before; 之后 and 以后 mean on or after.");
+			return SCAN_ERROR;
+		}
+		op = (pt_op) w->value;
+	}
+	if (op == PT_OP_NONE && a.implies_deadline)
+		op = PT_OP_LE;
+
+	/* dates are discrete: exclusive bounds become inclusive ones */
+	switch (op)
+	{
+		case PT_OP_GE:
+			t->op = PT_OP_GE;
+			t->lower.day = a.first;
+			break;
+		case PT_OP_GT:
+			t->op = PT_OP_GE;
+			t->lower.day = a.last + 1;
+			break;
+		case PT_OP_LE:
+			t->op = PT_OP_LE;
+			t->upper.day = a.last;
+			break;
+		case PT_OP_LT:
+			t->op = PT_OP_LE;
+			t->upper.day = a.first - 1;
+			break;
+		default:
+			t->op = a.first == a.last ? PT_OP_EQ : PT_OP_RANGE;
+			t->lower.day = a.first;
+			t->upper.day = a.last;
+			break;
+	}
+	if (t->op == PT_OP_GE)
+		t->upper.day = t->lower.day;
+	if (t->op == PT_OP_LE)
+		t->lower.day = t->upper.day;
+	/* >9999年 would start in the year 10000 */
+	if (t->lower.day < pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) ||
+		t->upper.day > pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31))
+	{
+		pt_grammar_fail(err, PT_ERR_DATE, "The date lies outside the years 1000 to 9999.",
+						"Years from 1000 to 9999 are accepted.");
+		return SCAN_ERROR;
+	}
+done:
+	pt_bounds_from_op(t);
+	if (accept_word(c, PT_WORD_APPROX_SUFFIX))
+		t->flags |= PT_FLAG_APPROXIMATE;
+	return at_end(c) ? SCAN_FULL : SCAN_PARTIAL;
+}
