@@ -23,6 +23,9 @@ START=$SECONDS
 PKG=postgresql-$PG_MAJOR-ptarget
 EXT_DIR=/usr/share/postgresql/$PG_MAJOR/extension
 LIB_DIR=/usr/lib/postgresql/$PG_MAJOR/lib
+BIN_DIR=/usr/lib/postgresql/$PG_MAJOR/bin
+MAN_DIR=/usr/share/postgresql/$PG_MAJOR/man/man1
+LOCALE_DIR=/usr/share/locale
 
 passed=0
 failed=0
@@ -183,10 +186,25 @@ if [[ $deps =~ (^|, )postgresql-$PG_MAJOR( |,|$) ]]; then
 else
 	fail "depends on postgresql-$PG_MAJOR" "Depends: $deps"
 fi
+# ptarget-load links libpq and libcrypto: dpkg-shlibdeps adds their packages
+if [[ $deps =~ (^|, )libpq5( |,|$) ]] && [[ $deps =~ (^|, )libssl3( |,|$) ]]; then
+	ok "depends on libpq5 and libssl3 (ptarget-load)"
+else
+	fail "depends on libpq5 and libssl3 (ptarget-load)" "Depends: $deps"
+fi
 
 FILES=$(dpkg-deb --fsys-tarfile "$DEB" | tar -t | grep -v '/$' | sed 's|^\./|/|')
 REQUIRED=("$LIB_DIR/ptarget.so" "$EXT_DIR/ptarget.control" "$EXT_DIR/ptarget--1.0.sql"
-          "$EXT_DIR/ptarget--1.1.sql" "$EXT_DIR/ptarget--1.0--1.1.sql")
+          "$EXT_DIR/ptarget--1.1.sql" "$EXT_DIR/ptarget--1.0--1.1.sql"
+          # the loader, on the PATH through pg_wrapper, and its man page
+          "$BIN_DIR/ptarget-load" /usr/bin/ptarget-load "$MAN_DIR/ptarget-load.1" /usr/share/man/man1/ptarget-load.1)
+# the message catalogues of po/ and tools/ptarget-load/po/
+for po in "$SRC"/po/*.po; do
+	[ -e "$po" ] && REQUIRED+=("$LOCALE_DIR/$(basename "$po" .po)/LC_MESSAGES/ptarget-$PG_MAJOR.mo")
+done
+for po in "$SRC"/tools/ptarget-load/po/*.po; do
+	[ -e "$po" ] && REQUIRED+=("$LOCALE_DIR/$(basename "$po" .po)/LC_MESSAGES/ptarget-load-$PG_MAJOR.mo")
+done
 for f in "${REQUIRED[@]}"; do
 	if grep -qxF "$f" <<<"$FILES"; then ok "the .deb contains $f"; else fail "the .deb contains $f"; fi
 done
@@ -195,10 +213,12 @@ done
 ALLOWED="^($LIB_DIR/ptarget\.so"
 ALLOWED+="|$LIB_DIR/bitcode/ptarget\.index\.bc|$LIB_DIR/bitcode/ptarget/src/p[gt]_[a-z_]+\.bc"
 ALLOWED+="|$EXT_DIR/ptarget(\.control|--[0-9.]+\.sql|--[0-9.]+--[0-9.]+\.sql)"
+ALLOWED+="|$BIN_DIR/ptarget-load|/usr/bin/ptarget-load|$MAN_DIR/ptarget-load\.1|/usr/share/man/man1/ptarget-load\.1"
+ALLOWED+="|$LOCALE_DIR/[A-Za-z_@]+/LC_MESSAGES/ptarget(-load)?-$PG_MAJOR\.mo"
 ALLOWED+="|/usr/share/doc/$PKG/(copyright|changelog\.Debian\.gz|changelog\.gz|README\.md\.gz))$"
 stray=$(grep -vE "$ALLOWED" <<<"$FILES" || true)
 if [ -z "$stray" ]; then
-	ok "no stray files in the .deb ($(wc -l <<<"$FILES") files: the .so, JIT bitcode, control, scripts, docs)"
+	ok "no stray files in the .deb ($(wc -l <<<"$FILES") files: the .so, JIT bitcode, control, scripts, ptarget-load, catalogues, docs)"
 else
 	fail "no stray files in the .deb" "$stray"
 fi
@@ -235,7 +255,9 @@ fi
 # a clean slate: the package replaces what `make install` put there, and
 # files of a newer source build (sources not yet tracked) would outlive it
 installed_files() {
-	ls -d "$EXT_DIR"/ptarget[.-]* "$LIB_DIR"/ptarget.so "$LIB_DIR"/bitcode/ptarget "$LIB_DIR"/bitcode/ptarget.index.bc 2>/dev/null || true
+	ls -d "$EXT_DIR"/ptarget[.-]* "$LIB_DIR"/ptarget.so "$LIB_DIR"/bitcode/ptarget "$LIB_DIR"/bitcode/ptarget.index.bc \
+		"$BIN_DIR"/ptarget-load "$MAN_DIR"/ptarget-load.1 "$LOCALE_DIR"/*/LC_MESSAGES/ptarget-$PG_MAJOR.mo \
+		"$LOCALE_DIR"/*/LC_MESSAGES/ptarget-load-$PG_MAJOR.mo 2>/dev/null || true
 }
 TOUCHED=1
 if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; then
@@ -287,6 +309,16 @@ else
 	fail "a GiST index: x <@ '≥90%' finds 2 of 4 targets through the index, as a sequential scan does" \
 		"through the index: $by_index; by a scan: $by_scan; plan:"$'\n'"$plan"
 fi
+# the packaged loader, on the PATH, with the packaged extension
+check "ptarget-load on the PATH (/usr/bin/ptarget-load -> pg_wrapper -> $BIN_DIR) prints its version" \
+	bash -c "[ \"\$(/usr/bin/ptarget-load --version)\" = 'ptarget-load (ptarget) $default_version' ]"
+if out=$(/usr/bin/ptarget-load -d pkg_new -q "$SRC/test/data/seeds" 2>&1); then
+	ok "ptarget-load imports the seed documents with the packaged extension"
+else
+	fail "ptarget-load imports the seed documents with the packaged extension" "$out"
+fi
+check_sql "the loader's import: 2 documents, 37 projects, 354 indicators" pkg_new \
+	"SELECT count(*), sum(projects), sum(indicators) FROM ptarget_document" "2|37|354"
 check_sql "CREATE EXTENSION ptarget VERSION '1.0'" pkg_update \
 	"CREATE EXTENSION ptarget VERSION '1.0'; SELECT extversion FROM pg_extension WHERE extname = 'ptarget'" "1.0"
 check_sql "ALTER EXTENSION ptarget UPDATE: 1.0 -> 1.1, and it still answers" pkg_update \
