@@ -27,7 +27,11 @@ PACKAGES=(build-essential postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR
           # the Debian package build (test/package.sh)
           debhelper postgresql-server-dev-all dpkg-dev fakeroot
           # client tests (test/clients.sh): psycopg 3 and the JDBC driver
-          python3-psycopg libpostgresql-jdbc-java openjdk-17-jdk-headless)
+          python3-psycopg libpostgresql-jdbc-java openjdk-17-jdk-headless
+          # ptarget-load (libpq, libcrypto) and the message catalogues; the
+          # zh_CN.UTF-8 locale (test/nls.sh); the report in a browser with
+          # Chinese fonts (test/report.sh)
+          libpq-dev libssl-dev gettext locales chromium fonts-noto-cjk)
 
 install_packages() {
 	local missing=()
