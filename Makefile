@@ -15,13 +15,13 @@ UPGRADE_1_1 = $(sort $(wildcard sql/1.1/*.sql))
 
 # the plain-C core: no PostgreSQL headers (unit-tested and fuzzed alone)
 CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
-            src/pt_lexicon.c src/pt_parse.c src/pt_parse_date.c \
+            src/pt_lexicon.c src/pt_parse.c src/pt_parse_date.c src/pt_extract.c \
             src/pt_format.c src/pt_pack.c src/pt_semantics.c \
             src/pt_gist.c src/pt_document.c \
             src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
             src/pt_read_docx.c src/pt_read_xlsx.c src/pt_layout.c src/pt_score.c
 # the thin PostgreSQL glue
-GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c src/pg_score.c
+GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c src/pg_score.c src/pg_extract.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # every suite in test/sql/, in name order (each creates the extension afresh)

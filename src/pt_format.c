@@ -142,7 +142,10 @@ pt_format_dimension(const pt_target *t, char *buf, size_t cap)
 	else if (t->kind == PT_KIND_LABEL)
 		puts_(&o, "label");
 	else if (t->unit_id == PT_UNIT_NONE)
+	{
 		puts_(&o, "none");
+		put(&o, t->unit_key, t->unit_key_len);	/* /denominators, from 1.1 */
+	}
 	else if (t->unit_id == PT_UNIT_WORD)
 	{
 		puts_(&o, "count:");

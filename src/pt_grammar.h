@@ -134,7 +134,4 @@ scan_outcome pt_scan_date(cursor *c, pt_target *t, pt_error *err);
 /* Exactly min..max ASCII digits (not followed by another); the number or -1. */
 int			pt_scan_small_int(cursor *c, int min_digits, int max_digits);
 
-/* A month and day without a year at the cursor (12月2日, 10月底)? */
-bool		pt_date_lacks_year(const cursor *c);
-
 #endif

@@ -81,6 +81,106 @@ static const pt_word words[] = {
 	/* range separators (— ～ 〜 fold to ~) */
 	V10("--", PT_WORD_RANGE, 0), V10("~", PT_WORD_RANGE, 0), V10("-", PT_WORD_RANGE, 0),
 	V10("至", PT_WORD_RANGE, 0), V10("到", PT_WORD_RANGE, 0),
+
+	/*
+	 * Added in 1.1 (read only where 1.0 read no value).  Traditional
+	 * characters and variants of the words above (於 于, 內 内, 過 过, 後 后,
+	 * 為 为, 約 约, 達 达, 滿 满, 遲 迟) — not as units: 1.0 read 萬元, 億元,
+	 * 個 as measure words of their own, and stored them so.
+	 */
+	V11("﹦", PT_WORD_OP_SIGN, PT_OP_EQ),
+	V11("不低於", PT_WORD_OP_PREFIX, PT_OP_GE), V11("不少於", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不小於", PT_WORD_OP_PREFIX, PT_OP_GE), V11("不得低於", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不得少於", PT_WORD_OP_PREFIX, PT_OP_GE), V11("大於等於", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("大於或等於", PT_WORD_OP_PREFIX, PT_OP_GE), V11("高於或等於", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("達到", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不超過", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不高於", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("不大於", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不多於", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("不得超過", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不得高於", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("小於等於", PT_WORD_OP_PREFIX, PT_OP_LE), V11("小於或等於", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("低於或等於", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("大於", PT_WORD_OP_PREFIX, PT_OP_GT), V11("高於", PT_WORD_OP_PREFIX, PT_OP_GT),
+	V11("超過", PT_WORD_OP_PREFIX, PT_OP_GT), V11("多於", PT_WORD_OP_PREFIX, PT_OP_GT),
+	V11("小於", PT_WORD_OP_PREFIX, PT_OP_LT), V11("低於", PT_WORD_OP_PREFIX, PT_OP_LT),
+	V11("少於", PT_WORD_OP_PREFIX, PT_OP_LT), V11("不滿", PT_WORD_OP_PREFIX, PT_OP_LT),
+	V11("未滿", PT_WORD_OP_PREFIX, PT_OP_LT), V11("等於", PT_WORD_OP_PREFIX, PT_OP_EQ),
+	/* 不应/不能/不得 + comparison: obligations, read like 不低于 */
+	V11("不应低于", PT_WORD_OP_PREFIX, PT_OP_GE), V11("不应少于", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不应小于", PT_WORD_OP_PREFIX, PT_OP_GE), V11("不能低于", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不能少于", PT_WORD_OP_PREFIX, PT_OP_GE), V11("不得小于", PT_WORD_OP_PREFIX, PT_OP_GE),
+	V11("不应超过", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不应高于", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("不应大于", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不能超过", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("不能高于", PT_WORD_OP_PREFIX, PT_OP_LE), V11("不得大于", PT_WORD_OP_PREFIX, PT_OP_LE),
+	V11("以內", PT_WORD_OP_SUFFIX, PT_OP_LE), V11("之內", PT_WORD_OP_SUFFIX, PT_OP_LE),
+	V11("內", PT_WORD_OP_SUFFIX, PT_OP_LE),
+	V11("不晚於", PT_WORD_DATE_PREFIX, PT_OP_LE), V11("不遲於", PT_WORD_DATE_PREFIX, PT_OP_LE),
+	V11("不迟於", PT_WORD_DATE_PREFIX, PT_OP_LE), V11("最遲", PT_WORD_DATE_PREFIX, PT_OP_LE),
+	V11("不早於", PT_WORD_DATE_PREFIX, PT_OP_GE), V11("截止至", PT_WORD_DATE_PREFIX, PT_OP_LE),
+	V11("以後", PT_WORD_DATE_SUFFIX, PT_OP_GE), V11("之後", PT_WORD_DATE_SUFFIX, PT_OP_GE),
+	V11("後", PT_WORD_DATE_SUFFIX, PT_OP_GE), V11("為止", PT_WORD_DATE_SUFFIX, PT_OP_LE),
+	V11("約", PT_WORD_APPROX_PREFIX, 0), V11("大約", PT_WORD_APPROX_PREFIX, 0),
+	V11("約為", PT_WORD_APPROX_PREFIX, 0),
+	/* —— folds to ~~ */
+	V11("~~", PT_WORD_RANGE, 0),
+
+	/* (含) after a bound makes it inclusive, (不含) exclusive (full-width brackets are not folded) */
+	V11("（含）", PT_WORD_INCLUSION, 1), V11("(含)", PT_WORD_INCLUSION, 1),
+	V11("（含本数）", PT_WORD_INCLUSION, 1), V11("(含本数)", PT_WORD_INCLUSION, 1),
+	V11("（不含）", PT_WORD_INCLUSION, 0), V11("(不含)", PT_WORD_INCLUSION, 0),
+	V11("（不含本数）", PT_WORD_INCLUSION, 0), V11("(不含本数)", PT_WORD_INCLUSION, 0),
+
+	/* 控制在 5%以内: a ceiling, said with 以内 (or 以下, 之内, 内) after the quantity, or a range */
+	V11("控制在", PT_WORD_KEEP_WITHIN, 0),
+
+	/* 于 2024年9月底前: at, by (the date keeps its own operator) */
+	V11("于", PT_WORD_DATE_AT, 0), V11("於", PT_WORD_DATE_AT, 0), V11("在", PT_WORD_DATE_AT, 0),
+
+	/*
+	 * Verbs a deadline may end with (2024年10月31日前完成): the event the date
+	 * is for.  They add nothing to the date: 2024年11月完成 is 2024年11月.  A
+	 * verb followed by more prose is prose (…前完成项目资金阶段性支付 is a label).
+	 */
+	V11("完成", PT_WORD_VERB, 0), V11("全部完成", PT_WORD_VERB, 0), V11("基本完成", PT_WORD_VERB, 0),
+	V11("完工", PT_WORD_VERB, 0), V11("竣工", PT_WORD_VERB, 0), V11("到位", PT_WORD_VERB, 0),
+	V11("拨付", PT_WORD_VERB, 0), V11("拨付到位", PT_WORD_VERB, 0), V11("拨付完毕", PT_WORD_VERB, 0),
+	V11("支付", PT_WORD_VERB, 0), V11("支付到位", PT_WORD_VERB, 0), V11("支付完毕", PT_WORD_VERB, 0),
+	V11("完成支付", PT_WORD_VERB, 0), V11("完成拨付", PT_WORD_VERB, 0),
+	V11("验收", PT_WORD_VERB, 0), V11("完成验收", PT_WORD_VERB, 0), V11("通过验收", PT_WORD_VERB, 0),
+	V11("办结", PT_WORD_VERB, 0), V11("结束", PT_WORD_VERB, 0), V11("实施", PT_WORD_VERB, 0),
+	V11("实施完毕", PT_WORD_VERB, 0), V11("实施完成", PT_WORD_VERB, 0), V11("执行完毕", PT_WORD_VERB, 0),
+	V11("落实", PT_WORD_VERB, 0), V11("落实到位", PT_WORD_VERB, 0), V11("开工", PT_WORD_VERB, 0),
+	V11("启动", PT_WORD_VERB, 0), V11("上线", PT_WORD_VERB, 0), V11("交付", PT_WORD_VERB, 0),
+	V11("交付使用", PT_WORD_VERB, 0), V11("投入使用", PT_WORD_VERB, 0), V11("发放", PT_WORD_VERB, 0),
+	V11("发放到位", PT_WORD_VERB, 0), V11("下达", PT_WORD_VERB, 0), V11("提交", PT_WORD_VERB, 0),
+	V11("报送", PT_WORD_VERB, 0),
+
+	/* a change, not a level: 比上年增加5个 (prose only; 提高到95% is a level) */
+	V11("增加", PT_WORD_CHANGE, 0), V11("减少", PT_WORD_CHANGE, 0), V11("提高", PT_WORD_CHANGE, 0),
+	V11("降低", PT_WORD_CHANGE, 0), V11("增长", PT_WORD_CHANGE, 0), V11("下降", PT_WORD_CHANGE, 0),
+	V11("上升", PT_WORD_CHANGE, 0), V11("提升", PT_WORD_CHANGE, 0), V11("缩短", PT_WORD_CHANGE, 0),
+	V11("压缩", PT_WORD_CHANGE, 0), V11("节约", PT_WORD_CHANGE, 0), V11("节省", PT_WORD_CHANGE, 0),
+	V11("增幅为", PT_WORD_CHANGE, 0), V11("增多", PT_WORD_CHANGE, 0), V11("多出", PT_WORD_CHANGE, 0),
+	/* a comparison earlier in the clause: 比上年多5个, 较去年提高2个百分点 */
+	V11("比上年", PT_WORD_COMPARED, 0), V11("比上一年", PT_WORD_COMPARED, 0),
+	V11("比去年", PT_WORD_COMPARED, 0), V11("比前", PT_WORD_COMPARED, 0),
+	V11("比同期", PT_WORD_COMPARED, 0), V11("较上年", PT_WORD_COMPARED, 0),
+	V11("较上一年", PT_WORD_COMPARED, 0), V11("较去年", PT_WORD_COMPARED, 0),
+	V11("较前", PT_WORD_COMPARED, 0), V11("较同期", PT_WORD_COMPARED, 0),
+	V11("同比", PT_WORD_COMPARED, 0), V11("环比", PT_WORD_COMPARED, 0),
+
+	/* multiplication signs between units: 人·次 = 人次, 元/人·月 = 元/人/月 */
+	V11("·", PT_WORD_TIMES, 0), V11("*", PT_WORD_TIMES, 0), V11("×", PT_WORD_TIMES, 0),
+	V11("•", PT_WORD_TIMES, 0), V11("・", PT_WORD_TIMES, 0), V11("‧", PT_WORD_TIMES, 0),
+	V11("⋅", PT_WORD_TIMES, 0), V11("∙", PT_WORD_TIMES, 0),
+
+	/* units written without their brackets: 台套 = 台（套） (catalog id) */
+	V11("台套", PT_WORD_UNIT_ALIAS, 119), V11("个百分点", PT_WORD_UNIT_ALIAS, 135),
+
+	/* halves and quarters of a year */
+	V11("上半年", PT_WORD_HALF, 1), V11("下半年", PT_WORD_HALF, 2),
+	V11("一", PT_WORD_QUARTER, 1), V11("二", PT_WORD_QUARTER, 2), V11("三", PT_WORD_QUARTER, 3),
+	V11("四", PT_WORD_QUARTER, 4), V11("1", PT_WORD_QUARTER, 1), V11("2", PT_WORD_QUARTER, 2),
+	V11("3", PT_WORD_QUARTER, 3), V11("4", PT_WORD_QUARTER, 4),
 };
 
 #define WORD_COUNT (sizeof(words) / sizeof(words[0]))
@@ -195,15 +295,15 @@ pt_word_at(const char *s, size_t len, pt_word_class cls, bool only_1_0)
 /* ---------------------------------------------------------------- predicates */
 
 bool
-pt_lex_stops_measure_word(const char *s, size_t len)
+pt_lex_stops_measure_word(const char *s, size_t len, bool only_1_0)
 {
 	const pt_word *w;
 
-	if (pt_word_at(s, len, PT_WORD_OP_SUFFIX, true) != NULL ||
-		pt_word_at(s, len, PT_WORD_APPROX_SUFFIX, true) != NULL)
+	if (pt_word_at(s, len, PT_WORD_OP_SUFFIX, only_1_0) != NULL ||
+		pt_word_at(s, len, PT_WORD_APPROX_SUFFIX, only_1_0) != NULL)
 		return true;
 	/* the two range words that are ideographs */
-	w = pt_word_at(s, len, PT_WORD_RANGE, true);
+	w = pt_word_at(s, len, PT_WORD_RANGE, only_1_0);
 	return w != NULL && (unsigned char) w->text[0] >= 0x80;
 }
 

@@ -38,6 +38,7 @@ typedef enum pt_word_class
 	PT_WORD_DATE_AT,			/* 于 在 before a date */
 	PT_WORD_VERB,				/* 完成 拨付到位 … ending a date */
 	PT_WORD_CHANGE,				/* 增加 下降 … before a number in prose: a change, not a level */
+	PT_WORD_COMPARED,			/* 比上年 同比 … earlier in a clause: its numbers are differences */
 	PT_WORD_TIMES,				/* · * × between the units of a product */
 	PT_WORD_UNIT_ALIAS,			/* 台套 = 台（套）         value: catalog id */
 	PT_WORD_HALF,				/* 上半年 下半年          value: 1, 2 */
@@ -72,9 +73,10 @@ const pt_word *pt_word_nth(size_t i);
  * Does a measure word (a run of ideographs or letters read as a unit) stop
  * before s?  The words that end one are 1.0's: its suffix operators, 左右,
  * 至 and 到.  They are frozen, because 1.0 stored every run it read as a unit
- * (95以內 is a count of 以內 for 1.0, so it must stay one).
+ * (95以內 is a count of 以內 for 1.0, so it must stay one).  Text 1.0 read
+ * as no value is read with 1.1's words too (only_1_0 false).
  */
-bool		pt_lex_stops_measure_word(const char *s, size_t len);
+bool		pt_lex_stops_measure_word(const char *s, size_t len, bool only_1_0);
 
 /*
  * Does folded text begin like a target (1.0's rule, frozen)?  An operator

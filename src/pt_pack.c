@@ -215,8 +215,9 @@ valid_unit(const pt_target *t)
 	if (pt_scale_spelling(t->scale) == NULL || t->places[0] > PT_DECIMAL_MAX_EXP ||
 		t->places[1] > PT_DECIMAL_MAX_EXP || t->unit_key_len > PT_UNIT_MAX_BYTES)
 		return false;
+	/* no unit, or (from 1.1) only /denominators: ≤15.5/棵 */
 	if (t->unit_id == PT_UNIT_NONE)
-		return t->unit_key_len == 0;
+		return t->unit_key_len == 0 || (t->unit_key_len > 1 && t->unit_key[0] == '/');
 	if (t->unit_id == PT_UNIT_WORD)
 		return t->unit_key_len > 0;
 	/* a dimensioned unit's key starts with its base unit's spelling */

@@ -18,6 +18,8 @@
  */
 #include "pt_grammar.h"
 
+#include "pt_date.h"
+
 /* ---------------------------------------------------------------- errors */
 
 pt_status
@@ -51,19 +53,92 @@ typedef struct unit_parse
 				end;			/* written text span in the cursor */
 } unit_parse;
 
+typedef struct number_parse
+{
+	pt_decimal	value;			/* as written, scale word applied */
+	int			places;
+	int			scale;			/* scale word exponent */
+	bool		has_unit;
+	unit_parse	unit;
+	size_t		glued_start,	/* a spaced unit dropped because, joined to */
+				glued_end;		/* the scale word, it would read otherwise */
+} number_parse;
+
 static bool
 is_ascii_letter(unsigned cp)
 {
 	return cp < 0x80 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }
 
+/* One unit name at the cursor: a catalog row or a measure word, and the text its key takes. */
+typedef struct unit_name
+{
+	const pt_unit *row;			/* catalog row (dimensioned or measure word), NULL for another word */
+	size_t		start,
+				end;			/* written span */
+	const char *key;			/* the name in a unit key: as written, or a canonical spelling */
+	size_t		key_len;
+	char		buf[PT_UNIT_MAX_BYTES + 1];	/* holds key when it is built */
+} unit_name;
+
+/*
+ * 本(册), 台（套）: a measure word and, in brackets, the other word it is
+ * counted in (one character, or a measure word of the catalog).  Written
+ * with full-width brackets in the key, as the catalog writes 台（套）.
+ * (含) and (不含) are no such words: they say whether a bound is included.
+ */
+static bool
+scan_alternative(cursor *c, unit_name *n)
+{
+	cursor		probe = *c;
+	const pt_unit *row;
+	size_t		consumed,
+				alt_start,
+				alt_len;
+	unsigned	cp;
+	bool		full_width;
+
+	if (pt_word_at(c->s + c->pos, c->len - c->pos, PT_WORD_INCLUSION, false) != NULL)
+		return false;
+	if (LOOKING_AT(&probe, "（"))
+		probe.pos += strlen("（"), full_width = true;
+	else if (LOOKING_AT(&probe, "("))
+		probe.pos++, full_width = false;
+	else
+		return false;
+	alt_start = probe.pos;
+	row = pt_unit_match(probe.s + probe.pos, probe.len - probe.pos, &consumed);
+	if (row != NULL && row->dimension == NULL)
+		alt_len = consumed;
+	else if ((alt_len = char_at(&probe, probe.pos, &cp)) == 0 || !pt_is_ideograph(cp))
+		return false;
+	probe.pos += alt_len;
+	if (!(full_width ? LOOKING_AT(&probe, "）") : LOOKING_AT(&probe, ")")))
+		return false;
+	probe.pos += full_width ? strlen("）") : 1;
+	if (n->key_len + alt_len + 2 * strlen("（") > PT_UNIT_MAX_BYTES)
+		return false;
+	if (n->key != n->buf)
+		memcpy(n->buf, n->key, n->key_len);
+	memcpy(n->buf + n->key_len, "（", strlen("（"));
+	memcpy(n->buf + n->key_len + strlen("（"), probe.s + alt_start, alt_len);
+	memcpy(n->buf + n->key_len + strlen("（") + alt_len, "）", strlen("）"));
+	n->key = n->buf;
+	n->key_len += alt_len + 2 * strlen("（");
+	*c = probe;
+	c->used_v11 = true;
+	return true;
+}
+
 /*
  * One unit name at the cursor: a catalog spelling, or a measure word (a run
  * of ideographs or Latin letters of at most PT_WORD_MAX_CHARS characters).
- * Longer runs are prose, not units, and nothing is consumed.
+ * Longer runs are prose, not units, and nothing is consumed.  From 1.1: the
+ * catalog's 1.1 rows, spellings without brackets (台套), and a word in
+ * brackets after a measure word (本(册)).
  */
 static bool
-scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
+scan_unit_name(cursor *c, unit_name *n)
 {
 	size_t		consumed;
 	size_t		pos;
@@ -72,13 +147,32 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 	unsigned	cp;
 
 	skip_spaces(c);
-	*start = c->pos;
-	*row = pt_unit_match(c->s + c->pos, c->len - c->pos, &consumed);
-	if (*row != NULL)
+	n->start = c->pos;
+	n->row = pt_unit_match_since(c->s + c->pos, c->len - c->pos, &consumed, !c->v11);
+	if (c->v11)
 	{
+		const pt_word *alias = pt_word_at(c->s + c->pos, c->len - c->pos, PT_WORD_UNIT_ALIAS, false);
+
+		if (alias != NULL && alias->len > consumed && pt_unit_by_id(alias->value) != NULL)
+		{
+			n->row = pt_unit_by_id(alias->value);
+			c->pos += alias->len;
+			n->end = c->pos;
+			n->key = n->row->spelling;
+			n->key_len = n->row->len;
+			c->used_v11 = true;
+			goto alternatives;
+		}
+	}
+	if (n->row != NULL)
+	{
+		if (n->row->since != 10)
+			c->used_v11 = true;
 		c->pos += consumed;
-		*end = c->pos;
-		return true;
+		n->end = c->pos;
+		n->key = c->s + n->start;
+		n->key_len = consumed;
+		goto alternatives;
 	}
 	/* 千瓦 is 千 + 瓦: a word never starts with a scale word (it would print ambiguously) */
 	if (pt_scale_match(c->s + c->pos, c->len - c->pos, &exp10, &consumed))
@@ -89,7 +183,7 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 		size_t		clen = char_at(c, pos, &cp);
 
 		if (clen == 0 || !(is_ascii_letter(cp) || pt_is_ideograph(cp)) ||
-			pt_lex_stops_measure_word(c->s + pos, c->len - pos))
+			pt_lex_stops_measure_word(c->s + pos, c->len - pos, !c->v11))
 			break;
 		pos += clen;
 		chars++;
@@ -97,8 +191,13 @@ scan_unit_name(cursor *c, const pt_unit **row, size_t *start, size_t *end)
 	if (chars == 0 || chars > PT_WORD_MAX_CHARS)
 		return false;
 	c->pos = pos;
-	*end = pos;
-	*row = NULL;
+	n->end = pos;
+	n->row = NULL;
+	n->key = c->s + n->start;
+	n->key_len = pos - n->start;
+alternatives:
+	if (c->v11 && (n->row == NULL || n->row->dimension == NULL) && scan_alternative(c, n))
+		n->end = c->pos;
 	return true;
 }
 
@@ -113,17 +212,151 @@ key_append(unit_parse *u, const char *text, size_t n)
 	return true;
 }
 
+/* A multiplication sign (人·次, 元/人·月), from 1.1. */
+static bool
+accept_times(cursor *c)
+{
+	cursor		probe = *c;
+
+	if (!c->v11 || accept_word(&probe, PT_WORD_TIMES) == NULL)
+		return false;
+	*c = probe;
+	return true;
+}
+
+static void scan_scaled_unit(cursor *c, number_parse *n, bool *too_long);
+
+/*
+ * Would this measure word, written after the scale word 10^scale as output
+ * writes it, read back as itself?  人天 would not (人 is a catalog word and
+ * 天 is left), nor 瓦时 after 千 (千瓦时 is kWh).
+ */
+static bool
+word_reads_back(int scale, const char *word, size_t len);
+
+/*
+ * The numerator of a product of measure words, 人·次 (1.1): written together
+ * it is one measure word (人次, a catalog word, or another word of at most
+ * PT_WORD_MAX_CHARS characters that reads back as itself).  Units with a
+ * dimension do not multiply (kW·h, 吨·公里 are not read): their product is
+ * another dimension.
+ */
+static void
+scan_product(cursor *c, unit_name *n, int scale)
+{
+	for (;;)
+	{
+		cursor		probe = *c;
+		unit_name	next;
+		char		joined[2 * PT_UNIT_MAX_BYTES + 2];
+		size_t		consumed,
+					chars = 0,
+					i,
+					joined_len;
+		const pt_unit *row;
+
+		if ((n->row != NULL && n->row->dimension != NULL) || !accept_times(&probe) ||
+			!scan_unit_name(&probe, &next) || (next.row != NULL && next.row->dimension != NULL) ||
+			n->key_len + next.key_len > PT_UNIT_MAX_BYTES)
+			return;
+		joined_len = n->key_len + next.key_len;
+		memcpy(joined, n->key, n->key_len);
+		memcpy(joined + n->key_len, next.key, next.key_len);
+		for (i = 0; i < joined_len; i++)
+			chars += ((unsigned char) joined[i] & 0xC0) != 0x80;
+		row = pt_unit_match(joined, joined_len, &consumed);
+		if (row != NULL && consumed == joined_len && row->dimension == NULL)
+		{
+			n->row = row;
+			n->key = row->spelling;
+			n->key_len = row->len;
+		}
+		else if (chars <= PT_WORD_MAX_CHARS && word_reads_back(scale, joined, joined_len))
+		{
+			memcpy(n->buf, joined, joined_len);
+			n->key = n->buf;
+			n->key_len = joined_len;
+			n->row = NULL;
+		}
+		else
+			return;
+		n->end = next.end;
+		*c = probe;
+		c->used_v11 = true;
+	}
+}
+
+/*
+ * /denominators: each one a unit name kept as written (元/人/月, 次/年).
+ * From 1.1 a product in the denominator is a denominator per factor
+ * (元/人·月 = 元/(人·月) = 元/人/月).  Returns false when the key grows too long.
+ */
+static bool
+scan_denominators(cursor *c, unit_parse *u)
+{
+	bool		fits = true;
+
+	for (;;)
+	{
+		cursor		probe = *c;
+		unit_name	name;
+		bool		bracket = false;
+		const char *close = NULL;
+
+		if (!ACCEPT(&probe, "/"))
+			break;
+		if (c->v11)
+		{
+			skip_spaces(&probe);
+			if (LOOKING_AT(&probe, "("))
+				close = ")";
+			else if (LOOKING_AT(&probe, "（"))
+				close = "）";
+			if (close != NULL)
+			{
+				probe.pos += close[0] == ')' ? 1 : strlen("（");
+				bracket = true;
+			}
+		}
+		if (!scan_unit_name(&probe, &name))
+			break;
+		for (;;)
+		{
+			cursor		before_sign = probe;
+
+			if (!key_append(u, "/", 1) || !key_append(u, name.key, name.key_len))
+				fits = false;
+			if (!accept_times(&probe))
+				break;
+			if (!scan_unit_name(&probe, &name))
+			{
+				probe = before_sign;	/* the sign stays unread */
+				break;
+			}
+		}
+		if (bracket)
+		{
+			skip_spaces(&probe);
+			if (!looking_at_n(&probe, close, strlen(close)))
+				break;
+			probe.pos += strlen(close);
+			probe.used_v11 = true;
+		}
+		*c = probe;
+	}
+	return fits;
+}
+
 /*
  * A unit with optional /denominators.  Returns false when there is no unit
  * (the cursor is unchanged); *too_long is set when the unit text exceeds
- * PT_UNIT_MAX_BYTES.
+ * PT_UNIT_MAX_BYTES.  From 1.1 the numerator may be left out: ≤15.5/棵 is a
+ * bare number per 棵, ≤300万/年 one with a scale word.
  */
 static bool
-scan_unit(cursor *c, unit_parse *u, bool *too_long)
+scan_unit(cursor *c, unit_parse *u, int scale, bool *too_long)
 {
-	const pt_unit *row;
-	size_t		start,
-				end;
+	unit_name	name;
 	cursor		save = *c;
 
 	*too_long = false;
@@ -132,32 +365,46 @@ scan_unit(cursor *c, unit_parse *u, bool *too_long)
 	u->key_len = 0;
 	u->key[0] = '\0';
 	u->start = u->end = 0;
-	if (!scan_unit_name(c, &row, &start, &end))
-		return false;
-	u->start = start;
-	if (row != NULL && row->dimension != NULL)
+	if (!scan_unit_name(c, &name))
 	{
-		u->row = row;
-		u->unit_id = row->id;
-		key_append(u, row->base, strlen(row->base));
+		cursor		probe = *c;
+
+		skip_spaces(&probe);
+		if (!c->v11 || !LOOKING_AT(&probe, "/"))
+			return false;
+		u->start = probe.pos;
+		if (!scan_denominators(&probe, u))
+			*too_long = true;
+		if (u->key_len == 0)
+			return false;
+		probe.used_v11 = true;
+		*c = probe;
+		u->end = c->pos;
+		if (*too_long)
+		{
+			*c = save;
+			return false;
+		}
+		return true;
+	}
+	u->start = name.start;
+	if (c->v11)
+		scan_product(c, &name, scale);
+	if (name.row != NULL && name.row->dimension != NULL)
+	{
+		u->row = name.row;
+		u->unit_id = name.row->id;
+		key_append(u, name.row->base, strlen(name.row->base));
 	}
 	else
 	{
 		u->unit_id = PT_UNIT_WORD;
-		if (!key_append(u, c->s + start, end - start))
+		if (!key_append(u, name.key, name.key_len))
 			*too_long = true;
 	}
 	/* compound units: 元/人/月, 次/年 — each denominator is kept as written */
-	for (;;)
-	{
-		cursor		probe = *c;
-
-		if (!ACCEPT(&probe, "/") || !scan_unit_name(&probe, &row, &start, &end))
-			break;
-		if (!key_append(u, "/", 1) || !key_append(u, probe.s + start, end - start))
-			*too_long = true;
-		*c = probe;
-	}
+	if (!scan_denominators(c, u))
+		*too_long = true;
 	u->end = c->pos;
 	if (*too_long)
 	{
@@ -169,16 +416,6 @@ scan_unit(cursor *c, unit_parse *u, bool *too_long)
 
 /* ---------------------------------------------------------------- numbers */
 
-typedef struct number_parse
-{
-	pt_decimal	value;			/* as written, scale word applied */
-	int			places;
-	int			scale;			/* scale word exponent */
-	bool		has_unit;
-	unit_parse	unit;
-	size_t		glued_start,	/* a spaced unit dropped because, joined to */
-				glued_end;		/* the scale word, it would read otherwise */
-} number_parse;
 
 /* NaN and infinities are never magnitudes; say so instead of "bad syntax". */
 pt_status
@@ -241,7 +478,7 @@ scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
 	else
 		n->scale = 0;
 	before_unit = *c;
-	n->has_unit = scan_unit(c, &n->unit, too_long);
+	n->has_unit = scan_unit(c, &n->unit, n->scale, too_long);
 	/* "2千 瓦时" would print as 2千瓦时 (kWh): such a unit is no unit here */
 	if (n->has_unit && n->scale != 0 && before_unit.pos < before_unit.len &&
 		before_unit.s[before_unit.pos] == ' ' && glued_reads_otherwise(c, n))
@@ -252,6 +489,28 @@ scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
 		n->glued_end = n->unit.end;
 		memset(&n->unit, 0, sizeof(n->unit));
 	}
+}
+
+static bool
+word_reads_back(int scale, const char *word, size_t len)
+{
+	const char *spelling = pt_scale_spelling(scale);
+	char		text[PT_UNIT_MAX_BYTES + 16];
+	size_t		n = strlen(spelling);
+	cursor		c;
+	number_parse num;
+	bool		too_long;
+
+	if (n + len > sizeof(text))
+		return false;
+	memcpy(text, spelling, n);
+	memcpy(text + n, word, len);
+	c = (cursor) {text, n + len, 0, true, false, 0};
+	memset(&num, 0, sizeof(num));
+	scan_scaled_unit(&c, &num, &too_long);
+	return !too_long && at_end(&c) && num.scale == scale && num.has_unit &&
+		num.unit.unit_id == PT_UNIT_WORD && num.unit.key_len == len &&
+		memcmp(num.unit.key, word, len) == 0;
 }
 
 static const char *const HINT_DIGITS =
@@ -407,6 +666,39 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 	return SCAN_FULL;
 }
 
+/* (含) and (不含) after a bound, from 1.1: -1 when there is none. */
+static int
+accept_inclusion(cursor *c)
+{
+	const pt_word *w;
+
+	if (!c->v11 || (w = accept_word(c, PT_WORD_INCLUSION)) == NULL)
+		return -1;
+	return w->value;
+}
+
+/*
+ * The operator a bound's (含) or (不含) leaves: ＞5（含） is ≥5, ≥5（不含）
+ * is >5; an exact number or a range has no open end to close (SCAN_ERROR).
+ */
+static scan_outcome
+apply_inclusion(pt_op *op, int inclusive, pt_error *err)
+{
+	if (inclusive == 1)
+		*op = *op == PT_OP_GT ? PT_OP_GE : *op == PT_OP_LT ? PT_OP_LE : *op;
+	else if (inclusive == 0)
+	{
+		if (*op != PT_OP_GE && *op != PT_OP_GT && *op != PT_OP_LE && *op != PT_OP_LT)
+		{
+			fail(err, PT_ERR_SYNTAX, "（不含） needs a bound to exclude.",
+				 "Write it after a bound: 90%以上（不含） is >90%, 5%以下（不含） is <5%.");
+			return SCAN_ERROR;
+		}
+		*op = *op == PT_OP_GE ? PT_OP_GT : *op == PT_OP_LE ? PT_OP_LT : *op;
+	}
+	return SCAN_FULL;
+}
+
 scan_outcome
 pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 {
@@ -414,15 +706,35 @@ pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 	const pt_word *w;
 	number_parse lo,
 				hi;
-	bool		is_range = false;
+	bool		is_range = false,
+				keep_within = false;
+	int			inclusive = -1;
 	pt_status	st;
 
 	memset(t, 0, sizeof(*t));
 	if (accept_word(c, PT_WORD_APPROX_PREFIX))
 		t->flags |= PT_FLAG_APPROXIMATE;
-	if ((w = accept_word(c, PT_WORD_OP_SIGN)) != NULL ||
-		(w = accept_word(c, PT_WORD_OP_PREFIX)) != NULL)
+	/* 控制在 … 以内 (1.1) */
+	if (c->v11 && accept_word(c, PT_WORD_KEEP_WITHIN))
+		keep_within = true;
+	if ((w = accept_word(c, PT_WORD_OP_SIGN)) != NULL)
+	{
+		cursor		probe = *c;
+		const pt_word *again;
+
 		op = (pt_op) w->value;
+		/* ≤≤5%: a doubled sign is one (1.1); >> and << mean "much more" and are not read */
+		if (c->v11 && (op == PT_OP_GE || op == PT_OP_LE || op == PT_OP_EQ) &&
+			(again = accept_word(&probe, PT_WORD_OP_SIGN)) != NULL && (pt_op) again->value == op)
+		{
+			*c = probe;
+			c->used_v11 = true;
+		}
+	}
+	else if ((w = accept_word(c, PT_WORD_OP_PREFIX)) != NULL)
+		op = (pt_op) w->value;
+	if (keep_within && op != PT_OP_NONE)
+		return SCAN_NONE;
 
 	st = scan_number(c, &lo, err);
 	if (st != PT_OK)
@@ -441,6 +753,7 @@ pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 			return err->status == PT_OK ? SCAN_NONE : SCAN_ERROR;
 		is_range = true;
 	}
+	inclusive = accept_inclusion(c);
 	if (!is_range && (w = accept_word(c, PT_WORD_OP_SUFFIX)) != NULL)
 	{
 		if (op != PT_OP_NONE && op != (pt_op) w->value)
@@ -450,11 +763,18 @@ pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 			return SCAN_ERROR;
 		}
 		op = (pt_op) w->value;
+		if (inclusive < 0)
+			inclusive = accept_inclusion(c);
 	}
+	/* 控制在 needs its ceiling said: 以内, 以下, 之内, 内, or a range */
+	if (keep_within && !is_range && op != PT_OP_LE)
+		return SCAN_NONE;
 	if (accept_word(c, PT_WORD_APPROX_SUFFIX))
 		t->flags |= PT_FLAG_APPROXIMATE;
 	if (op == PT_OP_NONE)
 		op = is_range ? PT_OP_RANGE : PT_OP_EQ;
+	if (inclusive >= 0 && apply_inclusion(&op, inclusive, err) == SCAN_ERROR)
+		return SCAN_ERROR;
 
 	if (finish_quantity(t, &lo, is_range ? &hi : NULL, op, key_out, err, c) == SCAN_ERROR)
 		return SCAN_ERROR;
@@ -527,11 +847,6 @@ explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t 
 	/* a NaN or ∞ where the number should be */
 	if ((st = pt_grammar_reject_non_finite(&c, err)) != PT_OK)
 		return st;
-
-	/* 12月2日: a month and a day without the year */
-	if (pt_date_lacks_year(&c))
-		return fail(err, PT_ERR_SYNTAX, "The date has no year.",
-					"Write the year with four digits: 2025年12月2日.");
 
 	/* the number itself */
 	probe = c;
@@ -639,6 +954,147 @@ pt_parse_scratch_size(size_t len)
 	return (len + 1) + (PT_UNIT_MAX_BYTES + 1) + 2 * (len + 1);
 }
 
+/* Any ASCII digit (full-width digits are folded to ASCII)? */
+static bool
+has_digit(const char *s, size_t len)
+{
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return true;
+	return false;
+}
+
+/*
+ * Reads folded text as a date or a quantity in the cursor's mode.  Returns
+ * SCAN_FULL with *out filled (key gets a quantity's unit key), or the
+ * outcome of the reading that got furthest, with the data explain_incomplete
+ * and the label rule need.
+ */
+typedef struct reading
+{
+	scan_outcome date_r,
+				r;
+	size_t		date_end,
+				quantity_end;
+	bool		prose;			/* a complete target followed by prose */
+	pt_error	date_err,
+				err;
+} reading;
+
+static scan_outcome
+read_value(cursor *c, bool dates, pt_target *out, char *key, reading *rd)
+{
+	c->pos = 0;
+	rd->date_err.status = rd->err.status = PT_OK;
+	rd->date_r = dates ? pt_scan_date(c, out, &rd->date_err) : SCAN_NONE;
+	if (rd->date_r == SCAN_FULL)
+		return SCAN_FULL;
+	rd->date_end = c->pos;
+	rd->prose = (rd->date_r == SCAN_PARTIAL && pt_grammar_followed_by_prose(c));
+
+	c->pos = 0;
+	rd->r = pt_scan_quantity(c, out, key, &rd->err);
+	if (rd->r == SCAN_FULL)
+		return SCAN_FULL;
+	/* (where the quantity stopped, after any spaces: 5 000 has a space inside the number) */
+	if (rd->r == SCAN_PARTIAL && pt_grammar_followed_by_prose(c))
+		rd->prose = true;
+	rd->quantity_end = c->pos;
+	return rd->date_r == SCAN_ERROR || rd->r == SCAN_ERROR ? SCAN_ERROR : SCAN_PARTIAL;
+}
+
+static pt_status
+make_label(const char *text, size_t len, pt_target *out, char *label)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = PT_KIND_LABEL;
+	out->label = label;
+	out->label_len = normalize_label(text, len, label);
+	return PT_OK;
+}
+
+/*
+ * The whole reading of folded text.  1.0's spellings first: a complete
+ * target read so is what 1.0 read, and it is kept.  Then 1.1's spellings
+ * (and the context's year): a complete target read so is the value.  Text
+ * that neither reads completely is what 1.0 made of it, a label or an
+ * error; an error says what 1.1's reading found wrong when it found
+ * something.
+ */
+static pt_status
+read_folded(const char *text, size_t len, const char *folded, size_t flen, int year,
+			pt_target *out, char *key, char *label, pt_error *err, bool *used_year)
+{
+	cursor		c = {folded, flen, 0, false, false, 0};
+	bool		four = has_four_digits(folded, flen);
+	reading		r10,
+				r11;
+	pt_target	date11;
+	bool		label10;
+
+	*used_year = false;
+	if (read_value(&c, four, out, key, &r10) == SCAN_FULL)
+		return PT_OK;
+	label10 = r10.date_r != SCAN_ERROR && r10.r != SCAN_ERROR &&
+		(r10.prose || !pt_lex_starts_like_target(folded, flen));
+
+	/* 1.1: without a digit nothing more reads (a year alone comes with the context) */
+	if (has_digit(folded, flen) || year != 0)
+	{
+		cursor		c11 = {folded, flen, 0, true, false, 0};
+
+		if (read_value(&c11, four, out, key, &r11) == SCAN_FULL)
+			return PT_OK;
+		if (year != 0)
+		{
+			/* dates without a year, in the context's year */
+			c11 = (cursor) {folded, flen, 0, true, false, year};
+			if (pt_scan_date(&c11, &date11, &r11.date_err) == SCAN_FULL)
+			{
+				*out = date11;
+				*used_year = true;
+				return PT_OK;
+			}
+		}
+		if (!label10 && r11.date_r == SCAN_ERROR && r10.date_r != SCAN_ERROR)
+		{
+			*err = r11.date_err;
+			return err->status;
+		}
+		if (!label10 && r11.r == SCAN_ERROR && r10.r != SCAN_ERROR && r10.date_r != SCAN_ERROR)
+		{
+			*err = r11.err;
+			return err->status;
+		}
+	}
+	if (label10)
+		return make_label(text, len, out, label);
+	if (year == 0 && r10.date_r != SCAN_ERROR && pt_lex_non_finite_at(folded, flen) == PT_LEX_FINITE)
+	{
+		/* 12月2日, 10月前: a date but for its year */
+		cursor		c11 = {folded, flen, 0, true, false, 2000};
+
+		if (pt_scan_date(&c11, &date11, &r11.date_err) == SCAN_FULL)
+			return fail(err, PT_ERR_SYNTAX, "The date has no year.",
+						"Write the year with four digits (2025年12月2日); an import can supply the year of "
+						"its table: ptarget_parse('10月前', year => 2025).");
+	}
+	if (r10.date_r == SCAN_ERROR)
+	{
+		*err = r10.date_err;
+		return err->status;
+	}
+	if (r10.r == SCAN_ERROR)
+	{
+		*err = r10.err;
+		return err->status;
+	}
+	/* text that starts like a target but is none is an error; say what is wrong */
+	return explain_incomplete(folded, flen, r10.date_r, r10.date_end, r10.r, r10.quantity_end, err);
+}
+
 pt_status
 pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *err)
 {
@@ -647,11 +1103,7 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	char	   *label = key + PT_UNIT_MAX_BYTES + 1;
 	size_t		flen;
 	cursor		c;
-	scan_outcome r,
-				date_r;
-	size_t		date_end;
-	bool		date_prose;
-	pt_error	date_err;
+	bool		used_year;
 
 	err->status = PT_OK;
 	flen = pt_fold(text, len, folded);
@@ -683,48 +1135,145 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 				return parse_quoted_label(s, l, out, label, err);
 		}
 	}
+	return read_folded(text, len, folded, flen, 0, out, key, label, err, &used_year);
+}
 
-	/*
-	 * Read as a date and as a quantity: a complete date wins, then a complete
-	 * quantity (2023.13万元 is a quantity even though 2023.13 is no month).
-	 */
-	/* every date has a four-digit year: without one, skip the date grammar */
-	date_r = has_four_digits(folded, flen) ? pt_scan_date(&c, out, &date_err) : SCAN_NONE;
-	if (date_r == SCAN_FULL)
-		return PT_OK;
-	date_end = c.pos;
-	date_prose = (date_r == SCAN_PARTIAL && pt_grammar_followed_by_prose(&c));
+/* ---------------------------------------------------------------- context */
 
-	c.pos = 0;
-	r = pt_scan_quantity(&c, out, key, err);
-	if (r == SCAN_FULL)
-		return PT_OK;
-	if (date_r == SCAN_ERROR)
+size_t
+pt_parse_context_scratch_size(size_t len, const pt_context *ctx)
+{
+	/* pt_parse's, then the unit's folded text and the new unit key */
+	return pt_parse_scratch_size(len) +
+		(ctx != NULL && ctx->unit != NULL ? ctx->unit_len + 1 + PT_UNIT_MAX_BYTES + 1 : 0);
+}
+
+static pt_status read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
+								pt_error *err);
+
+/*
+ * A bare quantity (no unit, no /denominator) in the context's unit: the
+ * magnitudes as written, in that unit (85 in a % column is 85%).  A scale
+ * word written in the value stays with it (55万 in a 人次 column is
+ * 55万人次); a value and a unit that both have one (5万 in a 万元 column) are
+ * left as they are.  Returns false when the unit does not apply.
+ */
+static bool
+apply_unit(pt_target *t, const pt_context *ctx, char *scratch, pt_error *err, pt_status *st)
+{
+	number_parse unit,
+				lo,
+				hi;
+	char	   *folded = scratch;
+	char	   *key = scratch + ctx->unit_len + 1;
+	cursor		c;
+	pt_target	u;
+
+	*st = PT_OK;
+	if (t->kind != PT_KIND_QUANTITY || t->unit_id != PT_UNIT_NONE || t->unit_key_len != 0)
+		return false;
+	memset(&unit, 0, sizeof(unit));
+	if ((*st = read_unit_text(ctx->unit, ctx->unit_len, folded, &unit, err)) != PT_OK)
 	{
-		*err = date_err;
-		return err->status;
+		err->status = *st = PT_ERR_INVALID;
+		return false;
 	}
-	if (r == SCAN_ERROR)
-		return err->status;
-	if (date_prose || (r == SCAN_PARTIAL && pt_grammar_followed_by_prose(&c)))
-		goto label;
+	if (!unit.has_unit || (unit.scale != 0 && t->scale != 0))
+		return false;
+	lo = unit;
+	if (t->scale != 0)
+		lo.scale = t->scale;
+	if (!pt_written_magnitude(t, false, &lo.value))
+		return false;
+	lo.places = t->places[0];
+	hi = lo;
+	if (!pt_written_magnitude(t, true, &hi.value))
+		return false;
+	hi.places = t->places[1];
+	c = (cursor) {folded, strlen(folded), 0, true, false, 0};
+	u = *t;
+	if (finish_quantity(&u, &lo, t->op == PT_OP_RANGE ? &hi : NULL,
+						t->op, key, err, &c) != SCAN_FULL)
+	{
+		*st = err->status;
+		return false;
+	}
+	u.flags = t->flags;
+	*t = u;
+	return true;
+}
 
-	/* text that starts like a target but is none is an error; say what is wrong */
-	if (pt_lex_starts_like_target(folded, flen))
-		return explain_incomplete(folded, flen, date_r, date_end, r, c.pos, err);
-	/* anything else, digits or not, is a label such as 完成2个 */
+pt_status
+pt_parse_context(const char *text, size_t len, const pt_context *ctx, pt_target *out,
+				 char *scratch, pt_error *err, unsigned *applied)
+{
+	char	   *folded = scratch;
+	char	   *key = scratch + len + 1;
+	char	   *label = key + PT_UNIT_MAX_BYTES + 1;
+	size_t		flen;
+	bool		used_year = false;
+	pt_status	st;
+	int			year = ctx != NULL ? ctx->year : 0;
 
-label:
-	memset(out, 0, sizeof(*out));
-	out->kind = PT_KIND_LABEL;
-	out->label = label;
-	out->label_len = normalize_label(text, len, label);
+	*applied = 0;
+	if (year != 0 && (year < PT_DATE_MIN_YEAR || year > PT_DATE_MAX_YEAR))
+		return fail(err, PT_ERR_INVALID, "The context's year is out of range.",
+					"Give a year from 1000 to 9999.");
+	/* what the text reads as on its own comes first: the context never changes it */
+	st = pt_parse(text, len, out, scratch, err);
+	if (year != 0 && (st != PT_OK || out->kind == PT_KIND_LABEL))
+	{
+		pt_error	err_year;
+		pt_target	dated;
+
+		flen = pt_fold(text, len, folded);
+		if (flen != (size_t) -1 &&
+			read_folded(text, len, folded, flen, year, &dated, key, label, &err_year, &used_year) == PT_OK &&
+			used_year)
+		{
+			*out = dated;
+			*applied |= PT_CONTEXT_YEAR;
+			err->status = PT_OK;
+			return PT_OK;
+		}
+		if (st == PT_OK)		/* the label again: the scratch was reused */
+			st = pt_parse(text, len, out, scratch, err);
+	}
+	if (st != PT_OK)
+		return st;
+	if (ctx != NULL && ctx->unit != NULL)
+	{
+		if (apply_unit(out, ctx, scratch + pt_parse_scratch_size(len), err, &st))
+			*applied |= PT_CONTEXT_UNIT;
+		else if (st != PT_OK)
+			return st;
+	}
 	return PT_OK;
+}
+
+size_t
+pt_context_note(unsigned applied, const pt_context *ctx, char *buf, size_t cap)
+{
+	int			n = 0;
+
+	if (cap > 0)
+		buf[0] = '\0';
+	if (ctx == NULL || applied == 0 || cap == 0)
+		return 0;
+	if (applied & PT_CONTEXT_YEAR)
+		n = snprintf(buf, cap, "year %d from the context", ctx->year);
+	if ((applied & PT_CONTEXT_UNIT) && n >= 0 && (size_t) n < cap)
+		n += snprintf(buf + n, cap - (size_t) n, "%sunit %.*s from the context",
+					  n > 0 ? "; " : "", (int) (ctx->unit_len > 64 ? 64 : ctx->unit_len), ctx->unit);
+	return n < 0 ? 0 : (size_t) n < cap ? (size_t) n : cap - 1;
 }
 
 /* ---------------------------------------------------------------- build */
 
-/* A whole unit text: optional scale word, optional unit, nothing else. */
+/*
+ * A whole unit text: optional scale word, optional unit, nothing else; read
+ * with 1.0's spellings, else with 1.1's (台套, 人·次, /棵), as values are.
+ */
 static pt_status
 read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 			   pt_error *err)
@@ -732,9 +1281,22 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 	cursor		c;
 	bool		too_long;
 	size_t		flen = pt_fold(unit, unit_len, folded);
+	number_parse n11 = *n;
 
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, "The unit is not valid UTF-8.", "Write a unit such as 万元.");
+	c = (cursor) {folded, flen, 0, false, false, 0};
+	scan_scaled_unit(&c, n, &too_long);
+	if (!too_long && at_end(&c))
+		return PT_OK;
+	/* a unit 1.0 did not read: with 1.1's spellings, else 1.0's error */
+	c = (cursor) {folded, flen, 0, true, false, 0};
+	scan_scaled_unit(&c, &n11, &too_long);
+	if (!too_long && at_end(&c))
+	{
+		*n = n11;
+		return PT_OK;
+	}
 	c = (cursor) {folded, flen, 0, false, false, 0};
 	scan_scaled_unit(&c, n, &too_long);
 	if (too_long)

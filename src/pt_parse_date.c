@@ -1,10 +1,19 @@
 /*
  * pt_parse_date.c — the date grammar.
  *
- *   date   := [约] [op | 截至 …] period [之前 | 前 | 以后 …] [左右]
- *           | [约] period sep period
- *   period := yyyy年[M月[D日|D号|底|末|上旬|中旬|下旬] | 底 | 年底 | 全年]
+ *   date   := [约] [op | 截至 … | 于 | 在] period [之前 | 前 | 以后 …] [verb] [左右]
+ *           | [约] [于 | 在] period sep period [verb]
+ *   period := yyyy年[M月[份][D日|D号|底|末|上旬|中旬|下旬] | 底 | 年底 | 全年
+ *                   | [第]Q季度[末|底] | 上半年 | 下半年 | M-M'月]
  *           | yyyy-MM-dd | yyyy.M.d | yyyy/M/d | yyyy.MM (a month, years 1900..2199)
+ *   the second period of a range may leave out what the first one gives:
+ *           2024年3月-8月, 2024年3月1日-15日, 2024.3.1-11.30
+ *
+ * Read from 1.1 only (see pt_grammar.h): 于/在 before a date, quarters and
+ * halves, 月份, M-M'月, the shortened second sides but 2024年3月-8月, a verb
+ * ending the date (完成, 拨付到位 …), and dates without a year when the
+ * context gives one (10月前 in a 2024 table).  A verb adds nothing:
+ * 2024年11月完成 is the month, 2024年10月31日前完成 the deadline.
  *
  * A period is a span of days; a deadline word or 底 makes it "on or before
  * its last day", 以后/起 "on or after its first".  Dates are discrete, so
@@ -20,6 +29,10 @@ typedef struct period
 	int32_t		first,
 				last;
 	bool		implies_deadline;
+	int			year;			/* of the period's first day */
+	int			month;			/* 0 when the period is no month or day */
+	bool		has_day;		/* written down to the day */
+	char		numeric_sep;	/* '-', '.', '/' for 2025.9.30; 0 for the Chinese forms */
 } period;
 
 int
@@ -108,27 +121,118 @@ whole_year(int year, period *p, pt_error *err)
 	return SCAN_FULL;
 }
 
-/* 2025年[M月[D日|底|上旬|中旬|下旬]] | 2025年底 | 2025年全年 */
+/* [第]Q季度[末|底] (1.1): the quarter Q of the year, or its last day */
 static scan_outcome
-scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
+scan_quarter(cursor *c, int year, period *p, pt_error *err)
+{
+	cursor		probe = *c;
+	const pt_word *q;
+	scan_outcome r;
+
+	ACCEPT(&probe, "第");
+	if ((q = accept_word(&probe, PT_WORD_QUARTER)) == NULL || !ACCEPT(&probe, "季度"))
+		return SCAN_NONE;
+	*c = probe;
+	c->used_v11 = true;
+	if ((r = make_period(year, 3 * q->value - 2, 1, 1, p, err)) != SCAN_FULL)
+		return r;
+	p->last = pt_date_to_days(year, 3 * q->value, pt_date_days_in_month(year, 3 * q->value));
+	p->month = 0;
+	if (ACCEPT(c, "末") || ACCEPT(c, "底"))
+	{
+		p->implies_deadline = true;
+		p->first = p->last;
+	}
+	return SCAN_FULL;
+}
+
+/* 上半年 | 下半年 [末|底] (1.1) */
+static scan_outcome
+scan_half(cursor *c, int year, period *p, pt_error *err)
+{
+	const pt_word *h = accept_word(c, PT_WORD_HALF);
+	scan_outcome r;
+
+	if (h == NULL)
+		return SCAN_NONE;
+	c->used_v11 = true;
+	if ((r = make_period(year, h->value == 1 ? 1 : 7, 1, 1, p, err)) != SCAN_FULL)
+		return r;
+	p->last = pt_date_to_days(year, h->value == 1 ? 6 : 12, h->value == 1 ? 30 : 31);
+	p->month = 0;
+	if (ACCEPT(c, "末") || ACCEPT(c, "底"))
+	{
+		p->implies_deadline = true;
+		p->first = p->last;
+	}
+	return SCAN_FULL;
+}
+
+/*
+ * 2025年[M月[D日|底|上旬|中旬|下旬]] | 2025年底 | 2025年全年 (the cursor after
+ * 年).  yearless: the year came from the context and something after it must
+ * say which part of the year (10月前, 第四季度), or it is no date.
+ */
+static scan_outcome
+scan_chinese_date(cursor *c, int year, period *p, pt_error *err, bool yearless)
 {
 	cursor		probe;
 	int			month,
 				day;
+	scan_outcome r;
 
+	p->year = year;
 	if (ACCEPT(c, "全年"))
 		return whole_year(year, p, err);
-	if (ACCEPT(c, "年底") || ACCEPT(c, "底"))
+	if (ACCEPT(c, "年底") || (!yearless && ACCEPT(c, "底")))
 	{
 		p->implies_deadline = true;
 		return make_period(year, 12, 31, 31, p, err);
 	}
+	if (c->v11 && ((r = scan_quarter(c, year, p, err)) != SCAN_NONE ||
+				   (r = scan_half(c, year, p, err)) != SCAN_NONE))
+		return r;
 	probe = *c;
 	skip_spaces(&probe);
 	month = pt_scan_small_int(&probe, 1, 2);
+	if (month >= 0 && c->v11 && !LOOKING_AT(&probe, "月"))
+	{
+		/* 2024年3—8月: the months 3 to 8 (1.1) */
+		cursor		range = probe;
+		int			last;
+
+		if (accept_word(&range, PT_WORD_RANGE) != NULL &&
+			(skip_spaces(&range), (last = pt_scan_small_int(&range, 1, 2)) >= 0) && ACCEPT(&range, "月"))
+		{
+			period		end;
+
+			ACCEPT(&range, "份");
+			if ((r = make_period(year, month, 1, 0, p, err)) != SCAN_FULL ||
+				(r = make_period(year, last, 1, 0, &end, err)) != SCAN_FULL)
+				return r;
+			if (p->first > end.last)
+			{
+				pt_grammar_fail(err, PT_ERR_SYNTAX, "The first month of the range is after the second.",
+								"Write the earlier month first: 2024年3—8月.");
+				return SCAN_ERROR;
+			}
+			p->last = end.last;
+			p->month = 0;
+			*c = range;
+			c->used_v11 = true;
+			return SCAN_FULL;
+		}
+	}
 	if (month < 0 || !ACCEPT(&probe, "月"))
+	{
+		if (yearless)
+			return SCAN_NONE;
 		return whole_year(year, p, err);
+	}
 	*c = probe;
+	p->month = month;
+	if (c->v11 && ACCEPT(c, "份"))
+		c->used_v11 = true;
 	if (ACCEPT(c, "底") || ACCEPT(c, "末"))
 	{
 		if (month < 1 || month > 12)
@@ -149,6 +253,7 @@ scan_chinese_date(cursor *c, int year, period *p, pt_error *err)
 	if (day >= 0 && (ACCEPT(&probe, "日") || ACCEPT(&probe, "号")))
 	{
 		*c = probe;
+		p->has_day = true;
 		return make_period(year, month, day, day, p, err);
 	}
 	return make_period(year, month, 1, 0, p, err);
@@ -169,12 +274,16 @@ scan_numeric_date(cursor *c, int year, char sep, period *p, pt_error *err)
 	month = pt_scan_small_int(c, 1, 2);
 	if (month < 0)
 		return SCAN_NONE;
+	p->year = year;
+	p->month = month;
+	p->numeric_sep = sep;
 	if (looking_at_n(c, &sep, 1) && is_digit_at(c, c->pos + 1))
 	{
 		c->pos++;
 		day = pt_scan_small_int(c, 1, 2);
 		if (day < 0)
 			return SCAN_NONE;
+		p->has_day = true;
 		return make_period(year, month, day, day, p, err);
 	}
 	if (c->pos - month_start != 2 || year < PT_BARE_MONTH_MIN_YEAR || year > PT_BARE_MONTH_MAX_YEAR)
@@ -206,7 +315,43 @@ scan_period_in_year(cursor *c, int32_t first_day, period *p, pt_error *err)
 		return SCAN_NONE;
 	pt_date_from_days(first_day, &year, &month, &day);
 	memset(p, 0, sizeof(*p));
-	return scan_chinese_date(c, year, p, err);
+	return scan_chinese_date(c, year, p, err, false);
+}
+
+/*
+ * The second end of a range that leaves out more (1.1): 2024.3.1-11.30 (a
+ * month and day in the first end's year, with its separator) and
+ * 2024年3月1日-15日 (a day in the first end's month).
+ */
+static scan_outcome
+scan_shortened_end(cursor *c, const period *a, period *p, pt_error *err)
+{
+	cursor		probe = *c;
+	int			month,
+				day;
+
+	skip_spaces(&probe);
+	memset(p, 0, sizeof(*p));
+	if (a->numeric_sep != 0 && a->has_day)
+	{
+		month = pt_scan_small_int(&probe, 1, 2);
+		if (month < 0 || !looking_at_n(&probe, &a->numeric_sep, 1) || !is_digit_at(&probe, probe.pos + 1))
+			return SCAN_NONE;
+		probe.pos++;
+		if ((day = pt_scan_small_int(&probe, 1, 2)) < 0)
+			return SCAN_NONE;
+	}
+	else if (a->numeric_sep == 0 && a->has_day)
+	{
+		month = a->month;
+		if ((day = pt_scan_small_int(&probe, 1, 2)) < 0 || !(ACCEPT(&probe, "日") || ACCEPT(&probe, "号")))
+			return SCAN_NONE;
+	}
+	else
+		return SCAN_NONE;
+	*c = probe;
+	c->used_v11 = true;
+	return make_period(a->year, month, day, day, p, err);
 }
 
 static scan_outcome
@@ -220,11 +365,25 @@ scan_period(cursor *c, period *p, pt_error *err)
 	probe = *c;
 	year = pt_scan_small_int(&probe, 4, 4);
 	if (year < 0)
-		return SCAN_NONE;
+	{
+		/* 10月前 in a table of 2024: the year from the context (1.1) */
+		scan_outcome r;
+
+		if (c->year == 0 || !c->v11)
+			return SCAN_NONE;
+		probe = *c;
+		r = scan_chinese_date(&probe, c->year, p, err, true);
+		if (r != SCAN_NONE)
+		{
+			*c = probe;
+			c->used_v11 = true;
+		}
+		return r;
+	}
 	if (ACCEPT(&probe, "年"))
 	{
 		*c = probe;
-		return scan_chinese_date(c, year, p, err);
+		return scan_chinese_date(c, year, p, err, false);
 	}
 	if (year_follows_separator(&probe))
 	{
@@ -247,17 +406,6 @@ scan_period(cursor *c, period *p, pt_error *err)
 	return SCAN_NONE;
 }
 
-bool
-pt_date_lacks_year(const cursor *c)
-{
-	cursor		probe = *c;
-
-	skip_spaces(&probe);
-	return pt_scan_small_int(&probe, 1, 2) >= 0 && ACCEPT(&probe, "月") &&
-		(skip_spaces(&probe), pt_scan_small_int(&probe, 1, 2) >= 0) &&
-		(ACCEPT(&probe, "日") || ACCEPT(&probe, "号"));
-}
-
 scan_outcome
 pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 {
@@ -274,6 +422,8 @@ pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 		(w = accept_word(c, PT_WORD_DATE_PREFIX)) != NULL ||
 		(w = accept_word(c, PT_WORD_OP_PREFIX)) != NULL)
 		op = (pt_op) w->value;
+	else if (c->v11)
+		accept_word(c, PT_WORD_DATE_AT);	/* 于2024年9月底前 */
 
 	r = scan_period(c, &a, err);
 	if (r != SCAN_FULL)
@@ -288,6 +438,8 @@ pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 			r = scan_period(&probe, &b, err);
 			if (r == SCAN_NONE)
 				r = scan_period_in_year(&probe, a.first, &b, err);
+			if (r == SCAN_NONE && c->v11)
+				r = scan_shortened_end(&probe, &a, &b, err);
 			if (r == SCAN_ERROR)
 				return r;
 			if (r == SCAN_FULL)
@@ -360,5 +512,13 @@ done:
 	pt_bounds_from_op(t);
 	if (accept_word(c, PT_WORD_APPROX_SUFFIX))
 		t->flags |= PT_FLAG_APPROXIMATE;
+	if (c->v11)
+	{
+		/* a verb ends the text: 2024年10月31日前完成, 于2024年9月底前拨付到位 (1.1) */
+		cursor		probe = *c;
+
+		if (accept_word(&probe, PT_WORD_VERB) != NULL && (ACCEPT(&probe, "。"), at_end(&probe)))
+			*c = probe;
+	}
 	return at_end(c) ? SCAN_FULL : SCAN_PARTIAL;
 }

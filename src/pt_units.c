@@ -13,10 +13,13 @@
 #include "pt_fold.h"
 
 /*
- * The catalog: X(id, spelling, dimension, base, factor, exp10, latin).  Rows
- * are listed (and documented, test/tools/units_table) in this order.
+ * The catalog: X(id, spelling, dimension, base, factor, exp10, latin), the
+ * rows 1.0 read and then the rows later releases added (each row records its
+ * release, so that the reading of text 1.0 knew can be reproduced exactly:
+ * 5周岁 was no value for 1.0, which read 周 as weeks).  Rows are listed (and
+ * documented, test/tools/units_table) in this order.
  */
-#define PT_UNIT_CATALOG(X) \
+#define PT_UNIT_CATALOG_1_0(X) \
 	/* percent */ \
 	X(1, "%", "percent", "%", 1, 0, false) \
 	X(2, "百分比", "percent", "%", 1, 0, false) \
@@ -116,7 +119,15 @@
 	X(129, "篇", NULL, NULL, 1, 0, false) \
 	X(130, "分", NULL, NULL, 1, 0, false) \
 	X(131, "户次", NULL, NULL, 1, 0, false) \
-	X(132, "架次", NULL, NULL, 1, 0, false) \
+	X(132, "架次", NULL, NULL, 1, 0, false)
+
+/* added in 1.1 (measure words: each is its own dimension) */
+#define PT_UNIT_CATALOG_1_1(X) \
+	X(133, "周岁", NULL, NULL, 1, 0, false) \
+	X(134, "批次", NULL, NULL, 1, 0, false) \
+	X(135, "百分点", NULL, NULL, 1, 0, false)
+
+#define PT_UNIT_CATALOG(X) PT_UNIT_CATALOG_1_0(X) PT_UNIT_CATALOG_1_1(X)
 
 /* ---------------------------------------------------------------- compile-time checks */
 
@@ -151,10 +162,13 @@ _Static_assert(CATALOG_SIZE + 1 <= 127, "too many catalog rows for 8-bit dimensi
 
 /* ---------------------------------------------------------------- the table */
 
-#define UNIT_BY_ID(id, spelling, dimension, base, factor, exp10, latin) \
-	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1},
+#define UNIT_BY_ID_1_0(id, spelling, dimension, base, factor, exp10, latin) \
+	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1, 10},
+#define UNIT_BY_ID_1_1(id, spelling, dimension, base, factor, exp10, latin) \
+	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1, 11},
 static const pt_unit by_id[PT_UNIT_WORD + 1] = {
-	PT_UNIT_CATALOG(UNIT_BY_ID)
+	PT_UNIT_CATALOG_1_0(UNIT_BY_ID_1_0)
+	PT_UNIT_CATALOG_1_1(UNIT_BY_ID_1_1)
 };
 
 #define UNIT_LISTED(id, spelling, dimension, base, factor, exp10, latin) &by_id[id],
@@ -270,6 +284,12 @@ catalog_index(void)
 const pt_unit *
 pt_unit_match(const char *s, size_t len, size_t *consumed)
 {
+	return pt_unit_match_since(s, len, consumed, false);
+}
+
+const pt_unit *
+pt_unit_match_since(const char *s, size_t len, size_t *consumed, bool only_1_0)
+{
 	const catalog_buckets *index = catalog_index();
 	unsigned	b;
 	int			k;
@@ -282,7 +302,7 @@ pt_unit_match(const char *s, size_t len, size_t *consumed)
 	{
 		const pt_unit *u = catalog[index->rows[b][k]];
 
-		if (u->len <= len && prefix_matches(s, len, u))
+		if (u->len <= len && prefix_matches(s, len, u) && (!only_1_0 || u->since == 10))
 		{
 			*consumed = u->len;
 			return u;

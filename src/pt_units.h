@@ -39,6 +39,7 @@ typedef struct pt_unit
 	int			exp10;
 	bool		latin;			/* matched ASCII-case-insensitively */
 	uint8_t		len;			/* strlen(spelling) */
+	uint8_t		since;			/* the release that added the row: 10 = 1.0, 11 = 1.1 */
 } pt_unit;
 
 typedef struct pt_scale_word
@@ -55,6 +56,8 @@ const pt_unit *pt_unit_by_id(uint8_t id);
  * Returns the row and sets *consumed, or NULL.
  */
 const pt_unit *pt_unit_match(const char *s, size_t len, size_t *consumed);
+/* The same among the rows 1.0 had (only_1_0) or all rows. */
+const pt_unit *pt_unit_match_since(const char *s, size_t len, size_t *consumed, bool only_1_0);
 
 /* Longest scale-word sequence (万, 亿, 千, 百万, 千万, 万亿 …) at s. */
 bool		pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed);

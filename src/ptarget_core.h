@@ -104,6 +104,57 @@ pt_status	pt_parse(const char *text, size_t len, pt_target *out,
 					 char *scratch, pt_error *err);
 
 /*
+ * What a document says about its values (the year of the table, the unit of
+ * a column), for values that lack it.  The context never changes what a text
+ * reads as on its own: the year applies only to text that reads as no value
+ * or as a label without it (10月前, 第四季度末前; 10月 stays ten months), the
+ * unit only to a bare quantity (85, ≥85, 5~10: no unit, no /denominator).
+ */
+typedef struct pt_context
+{
+	int			year;			/* 0 = none; 1000..9999 */
+	const char *unit;			/* UTF-8 unit text such as "%" or "万元"; NULL = none */
+	size_t		unit_len;
+} pt_context;
+
+#define PT_CONTEXT_YEAR 0x01	/* *applied: the context's year was used */
+#define PT_CONTEXT_UNIT 0x02	/* *applied: the context's unit was used */
+
+/* Scratch for pt_parse_context (at least pt_parse_scratch_size(len)). */
+size_t		pt_parse_context_scratch_size(size_t len, const pt_context *ctx);
+
+/*
+ * pt_parse with a context (ctx may be NULL).  *applied says what the context
+ * supplied (PT_CONTEXT_*), for the caller's note; an unreadable context unit
+ * or year out of range is PT_ERR_INVALID.
+ */
+pt_status	pt_parse_context(const char *text, size_t len, const pt_context *ctx,
+							 pt_target *out, char *scratch, pt_error *err, unsigned *applied);
+
+/* A short note of what was applied ("year 2024 from the context"); its length. */
+size_t		pt_context_note(unsigned applied, const pt_context *ctx, char *buf, size_t cap);
+
+/*
+ * The constraints a sentence states, in order (ptarget_extract): 合格率不低于90%
+ * gives ≥90%, 培训人员30人以上,补助资金2.5万元以内 gives ≥30人 and ≤2.5万元,
+ * 比上年增加5个 gives nothing (a change is no level).  A text that is a target
+ * on its own gives that target, as pt_parse reads it.  Each result's bytes
+ * [start, end) of the text are the words it was read from.  Stores at most
+ * max results and returns how many there are (call again with more room
+ * when that is more than max).  Results point into scratch,
+ * pt_extract_scratch_size(len, max) bytes.  Text that is not UTF-8 gives none.
+ */
+typedef struct pt_extracted
+{
+	pt_target	target;
+	size_t		start,
+				end;
+} pt_extracted;
+
+size_t		pt_extract_scratch_size(size_t len, size_t max);
+size_t		pt_extract(const char *text, size_t len, pt_extracted *found, size_t max, char *scratch);
+
+/*
  * Builds a quantity from parts (constructor): operator text such as "≥" or
  * "不低于", a decimal magnitude, and a unit text such as "万元".
  */

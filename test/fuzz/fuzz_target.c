@@ -12,6 +12,13 @@
  *   - equal values abbreviate equally (pt_abbreviate, sort support)
  *   - the value's GiST key survives pack/unpack and is consistent with the
  *     value itself for =, @>, <@ and &&
+ *   - pt_extract (any input): every constraint it finds is a quantity or a
+ *     date that prints and reads back equal, inside the input's bytes, in
+ *     order; the count does not depend on the room given; a text that is a
+ *     value on its own gives exactly that value
+ *   - pt_parse_context (year 2024, unit %): a value the text is on its own
+ *     stays that value (but a bare quantity takes the unit); the year only
+ *     turns a label or an error into a date; results round trip
  *
  * Build: see run.sh (clang -fsanitize=fuzzer,address,undefined).
  */
@@ -161,6 +168,101 @@ check_quantity(const uint8_t *data, size_t size, const pt_target *a, const char 
 	free(scratch);
 }
 
+
+/* Does t print, read back equal with the same text, and survive pack/unpack? */
+static void
+check_round_trip(const uint8_t *data, size_t size, const pt_target *t, const char *what)
+{
+	size_t		len,
+				len2,
+				n = pt_packed_size(t);
+	char	   *text = fuzz_format(t, &len),
+			   *text2;
+	parsed		back;
+	pt_error	err;
+	uint8_t    *packed = malloc(n);
+	pt_target	u;
+
+	FUZZ_CHECK(parse_copy(text, len, &back, &err) == PT_OK && pt_compare(t, &back.t) == 0, data, size,
+			   "%s \"%s\" does not read back equal", what, text);
+	text2 = fuzz_format(&back.t, &len2);
+	FUZZ_CHECK(len == len2 && memcmp(text, text2, len) == 0, data, size,
+			   "%s \"%s\" reads back as \"%s\"", what, text, text2);
+	pt_pack(t, packed);
+	FUZZ_CHECK(pt_unpack(packed, n, &u) && pt_compare(t, &u) == 0, data, size,
+			   "%s \"%s\" does not survive pack/unpack", what, text);
+	free(packed);
+	free(text2);
+	free(text);
+	free(back.scratch);
+}
+
+/* ptarget_extract and ptarget_parse(text, year, unit) on any input */
+static void
+check_extract_and_context(const uint8_t *data, size_t size)
+{
+	const char *text = (const char *) data;
+	pt_extracted found[4],
+			   *all;
+	char	   *scratch = malloc(pt_extract_scratch_size(size, 4)),
+			   *scratch_all;
+	size_t		count = pt_extract(text, size, found, 4, scratch),
+				again,
+				i;
+	parsed		alone;
+	pt_error	err;
+	pt_status	st = parse_copy(text, size, &alone, &err);
+	pt_context	ctx = {2024, "%", 1};
+	pt_target	ct;
+	unsigned	applied;
+	char	   *cscratch;
+
+	/* everything found, with room for all of it */
+	all = malloc((count > 0 ? count : 1) * sizeof(pt_extracted));
+	scratch_all = malloc(pt_extract_scratch_size(size, count));
+	again = pt_extract(text, size, all, count, scratch_all);
+	FUZZ_CHECK(again == count, data, size, "pt_extract found %zu, then %zu", count, again);
+	for (i = 0; i < count; i++)
+	{
+		const pt_extracted *e = &all[i];
+
+		FUZZ_CHECK(e->target.kind == PT_KIND_QUANTITY || e->target.kind == PT_KIND_DATE, data, size,
+				   "pt_extract result %zu is of kind %d", i, e->target.kind);
+		FUZZ_CHECK(e->start < e->end && e->end <= size && (i == 0 || all[i - 1].end <= e->start),
+				   data, size, "pt_extract result %zu spans [%zu, %zu) of %zu bytes", i, e->start, e->end, size);
+		if (i < 4)
+			FUZZ_CHECK(pt_compare(&e->target, &found[i].target) == 0, data, size,
+					   "pt_extract result %zu depends on the room given", i);
+		check_round_trip(data, size, &e->target, "an extracted constraint");
+	}
+	if (st == PT_OK && alone.t.kind != PT_KIND_LABEL)
+		FUZZ_CHECK(count == 1 && pt_compare(&all[0].target, &alone.t) == 0 && all[0].start == 0 &&
+				   all[0].end == size, data, size, "a value on its own is not what pt_extract gives");
+
+	/* the context never changes a value, except a bare quantity's unit */
+	cscratch = malloc(pt_parse_context_scratch_size(size, &ctx));
+	if (pt_parse_context(text, size, &ctx, &ct, cscratch, &err, &applied) == PT_OK)
+	{
+		if (st == PT_OK && alone.t.kind != PT_KIND_LABEL)
+			FUZZ_CHECK((applied == 0 && pt_compare(&ct, &alone.t) == 0) ||
+					   (applied == PT_CONTEXT_UNIT && alone.t.kind == PT_KIND_QUANTITY &&
+						alone.t.unit_id == PT_UNIT_NONE && ct.unit_key_len == 1 && ct.unit_key[0] == '%'),
+					   data, size, "the context changed what the text reads as on its own (applied %u)", applied);
+		else
+			FUZZ_CHECK((applied == 0 && ct.kind == PT_KIND_LABEL) ||
+					   (applied == PT_CONTEXT_YEAR && ct.kind == PT_KIND_DATE),
+					   data, size, "the context made a %d of a label or an error (applied %u)", ct.kind, applied);
+		check_round_trip(data, size, &ct, "a value read with a context");
+	}
+	else
+		FUZZ_CHECK(st != PT_OK, data, size, "the context turned a value into an error: %s", err.message);
+	free(cscratch);
+	free(alone.scratch);
+	free(scratch_all);
+	free(all);
+	free(scratch);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -191,6 +293,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 4096)
 		return 0;
 
+	check_extract_and_context(data, size);
 	st = parse_copy((const char *) data, size, &a, &err);
 	if (st != PT_OK)
 	{

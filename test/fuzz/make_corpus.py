@@ -3,7 +3,8 @@
 
   corpus/target/    one file per distinct 指标值 cell of the seed documents
                     (test/data/seed_cells.tsv, column 9, unescaped) plus every
-                    string literal of sql/*.sql (targets, errors, units ...)
+                    string literal of sql/*.sql (targets, errors, units ...) and
+                    of test/sql/spellings.sql and extract.sql (issue 12)
   corpus/document/  the two seed documents and a few small excerpts of them
   corpus/unpack/    hand-made packed values at the edges of the on-disk format
                     (run.sh adds the packed forms of corpus/target at run time)
@@ -64,10 +65,11 @@ def target_inputs():
                 items.append(unescape(cols[8]).encode("utf-8"))
     sql_dir = os.path.join(ROOT, "sql")
     literal = re.compile(r"'((?:[^']|'')*)'")
-    for name in sorted(os.listdir(sql_dir)):
-        if not name.endswith(".sql"):
-            continue
-        with open(os.path.join(sql_dir, name), encoding="utf-8") as f:
+    files = [os.path.join(sql_dir, name) for name in sorted(os.listdir(sql_dir)) if name.endswith(".sql")]
+    # the spellings of issue 12 and the sentences ptarget_extract reads
+    files += [os.path.join(ROOT, "test/sql", name) for name in ("spellings.sql", "extract.sql")]
+    for path in files:
+        with open(path, encoding="utf-8") as f:
             for lit in literal.findall(f.read()):
                 text = lit.replace("''", "'")
                 if len(text.encode("utf-8")) <= 512:

@@ -692,6 +692,212 @@ test_seed_cells(const char *path)
 	CHECK(round_trips == 353, "round trips %d", round_trips);
 }
 
+
+/* ---------------------------------------------------------------- issue 12 */
+
+#include "pt_lexicon.h"
+
+/* Each spelling category: input -> kind and canonical text. */
+static void
+test_spellings(void)
+{
+	static const char *const quantities[][2] = {
+		/* brackets and alternatives */
+		{"≥10台(套)", "≥10台（套）"}, {"≥10台套", "≥10台（套）"}, {"≥10本(册)", "≥10本（册）"},
+		{"≥500人·次", "≥500人次"},
+		/* ages, lessons, batches */
+		{"≥18周岁", "≥18周岁"}, {"≥40学时", "≥40学时"}, {"≥3批次", "≥3批次"}, {"不低于2个百分点", "≥2百分点"},
+		/* compound units, implicit numerator */
+		{"≤200元/人·月", "≤200元/人/月"}, {"≤200元/人*月", "≤200元/人/月"}, {"≤200元/人×月", "≤200元/人/月"},
+		{"≤200元/(人·月)", "≤200元/人/月"}, {"≤15.5/棵", "≤15.5/棵"}, {"≤300万/年", "≤300万/年"},
+		{"≤5万元/公里", "≤5万元/公里"},
+		/* traditional characters */
+		{"不低於95%", "≥95%"}, {"95%以內", "≤95%"}, {"不超過50万元", "≤50万元"}, {"約5个", "约5个"},
+		/* operator forms */
+		{"控制在5%以内", "≤5%"}, {"控制在3~5天", "3~5天"}, {"不得低于95%", "≥95%"}, {"95%（含）以上", "≥95%"},
+		{"95%以上（含）", "≥95%"}, {"95%(含)以上", "≥95%"}, {">95%（含）", "≥95%"}, {"90%以上（不含）", ">90%"},
+		{"≤≤5%", "≤5%"}, {"≥≥95%", "≥95%"}, {"﹦95%", "95%"}, {"═95%", "95%"}, {"＝95%", "95%"},
+		/* ranges */
+		{"20—35周岁", "20~35周岁"}, {"10-20天", "10~20天"}, {"10天-20天", "10~20天"}, {"10－20天", "10~20天"},
+		{"10―20天", "10~20天"}, {"10至20天", "10~20天"}, {"10到20天", "10~20天"}, {"10——20天", "10~20天"},
+	};
+	static const char *const dates[][2] = {
+		{"2024.3.1-11.30", "2024年3月1日~2024年11月30日"}, {"2024年3月-8月", "2024年3月1日~2024年8月31日"},
+		{"2024年3—8月", "2024年3月1日~2024年8月31日"}, {"2024年3月1日-15日", "2024年3月1日~2024年3月15日"},
+		{"2024年第二季度", "2024年4月1日~2024年6月30日"}, {"2024年下半年", "2024年7月1日~2024年12月31日"},
+		{"2024年第四季度末前", "≤2024年12月31日"}, {"2024年6月底", "≤2024年6月30日"},
+		{"2024年10月31日前完成", "≤2024年10月31日"}, {"2024年11月完成", "2024年11月"},
+		{"于2024年9月底前拨付到位", "≤2024年9月30日"}, {"2024年11月份", "2024年11月"},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(quantities) / sizeof(quantities[0]); i++)
+		expect_canonical(quantities[i][0], PT_KIND_QUANTITY, quantities[i][1]);
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++)
+		expect_canonical(dates[i][0], PT_KIND_DATE, dates[i][1]);
+	/* equal spellings: equal values */
+	CHECK(compare_texts("≥10台(套)", "≥10台（套）") == 0 && compare_texts("≥10台套", "≥10台（套）") == 0,
+		  "台（套） = 台(套) = 台套");
+	CHECK(compare_texts("≤200元/人·月", "≤200元/人/月") == 0, "元/人·月 = 元/人/月");
+	/* not read, or read as 1.0 read it */
+	expect_canonical("≥5萬元", PT_KIND_QUANTITY, "≥5萬元");	/* 1.0: a count of 萬元 */
+	expect_canonical("95以內", PT_KIND_QUANTITY, "95以內");	/* 1.0: a count of 以內 */
+	expect_canonical("2024.12完成", PT_KIND_QUANTITY, "02024.12完成");	/* 1.0: a count of 完成 */
+	expect_canonical("控制在5%", PT_KIND_LABEL, "\"控制在5%\"");	/* no ceiling said */
+	expect_canonical("18周岁的人", PT_KIND_LABEL, "\"18周岁的人\"");	/* 1.0's label stays one */
+	expect_canonical("第四季度末前", PT_KIND_LABEL, "第四季度末前");	/* no year, no guess */
+	expect_canonical("2025年12月底之前完成项目资金阶段性支付", PT_KIND_LABEL,
+					 "\"2025年12月底之前完成项目资金阶段性支付\"");
+	expect_canonical("10月", PT_KIND_QUANTITY, "10月");
+	expect_error("5kW·h", PT_ERR_SYNTAX);
+	expect_error("5人·天", PT_ERR_SYNTAX);
+	expect_error(">>5次", PT_ERR_SYNTAX);
+	expect_error("5%（不含）", PT_ERR_SYNTAX);
+	expect_error("2024年8—3月", PT_ERR_SYNTAX);
+	expect_message("10月前", PT_ERR_SYNTAX, "The date has no year.", NULL);
+	expect_message("6月底", PT_ERR_SYNTAX, "The date has no year.", NULL);
+}
+
+/* ptarget_extract's core: what it finds, in order, with its source span. */
+static void
+expect_extract(const char *text, const char *want)
+{
+	pt_extracted found[8];
+	size_t		len = strlen(text);
+	char	   *scratch = malloc(pt_extract_scratch_size(len, 8));
+	size_t		n = pt_extract(text, len, found, 8, scratch),
+				i;
+	char		got[512] = "{",
+				one[128];
+
+	for (i = 0; i < n && i < 8; i++)
+	{
+		pt_format(&found[i].target, one, sizeof(one));
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", i ? "," : "", one);
+		CHECK(found[i].start < found[i].end && found[i].end <= len, "%s: span of %s", text, one);
+	}
+	strcat(got, "}");
+	CHECK(strcmp(got, want) == 0, "extract %s: got %s, want %s", text, got, want);
+	free(scratch);
+}
+
+static void
+test_extract(void)
+{
+	expect_extract("合格率不低于90%", "{≥90%}");
+	expect_extract("培训人员30人以上,补助资金2.5万元以内", "{≥30人,≤2.5万元}");
+	expect_extract("验收时间为2024年11月15日", "{2024年11月15日}");
+	expect_extract("比上年增加5个", "{}");
+	expect_extract("同比增长5%", "{}");
+	expect_extract("满意度提高到95%以上", "{≥95%}");
+	expect_extract("2025年12月底之前完成项目资金阶段性支付", "{≤2025年12月31日}");
+	expect_extract("2024年度预算执行率≥95%", "{≥95%}");
+	expect_extract("第3批", "{}");
+	expect_extract("沿318国道", "{}");
+	expect_extract("种植500棵，成活率90%以上", "{500棵,≥90%}");
+	expect_extract("≥95%", "{≥95%}");
+	expect_extract("95以內", "{95以內}");
+	expect_extract("普遍满意", "{}");
+	expect_extract("", "{}");
+	expect_extract("\xff\xfe 5%", "{}");
+	{
+		/* the span of each constraint is the words it was read from */
+		const char *text = "培训人员30人以上,补助资金2.5万元以内";
+		pt_extracted found[2];
+		char	   *scratch = malloc(pt_extract_scratch_size(strlen(text), 2));
+
+		CHECK(pt_extract(text, strlen(text), found, 2, scratch) == 2 &&
+			  strncmp(text + found[0].start, "30人以上", found[0].end - found[0].start) == 0 &&
+			  strncmp(text + found[1].start, "2.5万元以内", found[1].end - found[1].start) == 0,
+			  "spans of the constraints");
+		/* too little room: the count says how many there are */
+		CHECK(pt_extract(text, strlen(text), found, 1, scratch) == 2, "count beyond the room");
+		free(scratch);
+	}
+}
+
+static void
+expect_context(const char *text, int year, const char *unit, const char *want, unsigned want_applied)
+{
+	pt_context	ctx = {year, unit, unit ? strlen(unit) : 0};
+	char	   *scratch = malloc(pt_parse_context_scratch_size(strlen(text), &ctx));
+	pt_target	t;
+	pt_error	err;
+	unsigned	applied;
+	char		got[128];
+	pt_status	st = pt_parse_context(text, strlen(text), &ctx, &t, scratch, &err, &applied);
+
+	if (st == PT_OK)
+		pt_format(&t, got, sizeof(got));
+	else
+		snprintf(got, sizeof(got), "error %d", st);
+	CHECK(strcmp(got, want) == 0 && (st != PT_OK || applied == want_applied),
+		  "%s with %d/%s: got %s (applied %u), want %s (%u)", text, year, unit ? unit : "-", got, applied,
+		  want, want_applied);
+	free(scratch);
+}
+
+static void
+test_context(void)
+{
+	char		note[128];
+	pt_context	ctx = {2024, "%", 1};
+
+	expect_context("10月前", 2024, NULL, "≤2024年10月31日", PT_CONTEXT_YEAR);
+	expect_context("6月底", 2024, NULL, "≤2024年6月30日", PT_CONTEXT_YEAR);
+	expect_context("第四季度末前", 2024, NULL, "≤2024年12月31日", PT_CONTEXT_YEAR);
+	expect_context("年底前", 2024, NULL, "≤2024年12月31日", PT_CONTEXT_YEAR);
+	expect_context("10月", 2024, NULL, "10月", 0);		/* ten months on its own */
+	expect_context("2025年3月底前", 2024, NULL, "≤2025年3月31日", 0);
+	expect_context("普遍满意", 2024, NULL, "普遍满意", 0);
+	expect_context("10月前", 0, NULL, "error 1", 0);		/* no year, no guess */
+	expect_context("85", 0, "%", "85%", PT_CONTEXT_UNIT);
+	expect_context("≥85", 0, "%", "≥85%", PT_CONTEXT_UNIT);
+	expect_context("85~90", 0, "%", "85~90%", PT_CONTEXT_UNIT);
+	expect_context("55万", 0, "人次", "55万人次", PT_CONTEXT_UNIT);
+	expect_context("5万", 0, "万元", "5万", 0);			/* both have a scale word */
+	expect_context("≥85个", 0, "%", "≥85个", 0);
+	expect_context("1.50", 0, "元", "1.50元", PT_CONTEXT_UNIT);
+	expect_context("85", 0, "米/", "error 4", 0);		/* PT_ERR_INVALID */
+	expect_context("10月前", 2024, "%", "≤2024年10月31日", PT_CONTEXT_YEAR);
+	CHECK(pt_context_note(PT_CONTEXT_YEAR | PT_CONTEXT_UNIT, &ctx, note, sizeof(note)) > 0 &&
+		  strcmp(note, "year 2024 from the context; unit % from the context") == 0, "note: %s", note);
+}
+
+/* The lexicon's words: lengths, classes, and 1.0's frozen predicates. */
+static void
+test_lexicon(void)
+{
+	size_t		i,
+				bad = 0;
+
+	for (i = 0; i < pt_word_count(); i++)
+	{
+		const pt_word *w = pt_word_nth(i);
+		const pt_word *found = pt_word_at(w->text, w->len, (pt_word_class) w->cls, false);
+
+		if (strlen(w->text) != w->len || w->cls >= PT_WORD_CLASS_COUNT || found == NULL ||
+			found->len < w->len || (w->since != PT_SINCE_1_0 && w->since != PT_SINCE_1_1))
+			bad++;
+	}
+	CHECK(bad == 0, "%zu words are not found as themselves", bad);
+	/* the longest word of the class wins */
+	CHECK(pt_word_at("及以上5", strlen("及以上5"), PT_WORD_OP_SUFFIX, false)->len == strlen("及以上"), "longest");
+	/* 1.1's words are not 1.0's */
+	CHECK(pt_word_at("以內", strlen("以內"), PT_WORD_OP_SUFFIX, true) == NULL &&
+		  pt_word_at("以內", strlen("以內"), PT_WORD_OP_SUFFIX, false) != NULL, "以內 is 1.1's");
+	/* what starts like a target is 1.0's rule: new words do not make labels errors */
+	CHECK(pt_lex_starts_like_target("≥合格", strlen("≥合格")) &&
+		  !pt_lex_starts_like_target("﹦合格", strlen("﹦合格")) &&
+		  !pt_lex_starts_like_target("控制在5%", strlen("控制在5%")) &&
+		  pt_lex_starts_like_target("不低于 inf", strlen("不低于 inf")), "starts like a target");
+	CHECK(!pt_label_needs_quotes("﹦合格", strlen("﹦合格")) && pt_label_needs_quotes("≥合格", strlen("≥合格")),
+		  "labels quoted as in 1.0");
+	/* 1.0's measure words run on through 1.1's words */
+	CHECK(!pt_lex_stops_measure_word("以內", strlen("以內"), true) &&
+		  pt_lex_stops_measure_word("以內", strlen("以內"), false), "以內 ends a word from 1.1");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -706,6 +912,12 @@ main(int argc, char **argv)
 	TEST_CASE(check_pack_round_trip("≤1265822.78万元"));
 	TEST_CASE(check_pack_round_trip("-5~-1%"));
 	TEST_CASE(check_pack_round_trip("2025年1月1日~2025年3月5日"));
+	TEST_CASE(check_pack_round_trip("≤15.5/棵"));
+	TEST_CASE(check_pack_round_trip("≤300万/年"));
+	TEST_CASE(test_spellings());
+	TEST_CASE(test_extract());
+	TEST_CASE(test_context());
+	TEST_CASE(test_lexicon());
 	if (argc > 1)
 		TEST_CASE(test_seed_cells(argv[1]));
 	return check_summary();
