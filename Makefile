@@ -21,7 +21,7 @@ CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
             src/pt_read_docx.c src/pt_read_xlsx.c src/pt_layout.c src/pt_score.c
 # the thin PostgreSQL glue
-GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c src/pg_score.c src/pg_extract.c
+GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c src/pg_score.c src/pg_extract.c src/pg_nls.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # every suite in test/sql/, in name order (each creates the extension afresh)
@@ -30,6 +30,8 @@ REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+# the module's message domain: every ereport translates in it (po/, bound by _PG_init)
+PG_CPPFLAGS = -DTEXTDOMAIN='"ptarget-$(PG_MAJOR)"'
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 
 # PostgreSQL 15 is the oldest release ptarget is built and tested on.

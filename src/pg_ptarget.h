@@ -62,6 +62,18 @@ char	   *pg_ptarget_cstring(const char *utf8, size_t len);
 /* UTF-8 copy of a text argument (for unit and operator arguments). */
 char	   *pg_ptarget_utf8(text *t, size_t *len);
 
+/*
+ * Translation (pg_nls.c).  The core's messages follow lc_messages; around a
+ * call of the core whose text is stored as data, pause it:
+ *     pg_ptarget_nls_pause(); pt_parse(…); pg_ptarget_nls_resume();
+ * pg_ptarget_gettext translates a fragment of the glue's own messages (an
+ * errmsg argument) in the module's domain; mark such fragments with
+ * gettext_noop() where they are defined.
+ */
+void		pg_ptarget_nls_pause(void);
+void		pg_ptarget_nls_resume(void);
+const char *pg_ptarget_gettext(const char *msgid);
+
 /* the type's output function, for messages that quote a value */
 extern Datum ptarget_out(PG_FUNCTION_ARGS);
 
