@@ -7,6 +7,7 @@
 #include "catalog/namespace.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -15,6 +16,15 @@
 #endif
 
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* The module's messages in the session's lc_messages (po/, src/pg_nls.c). */
+void
+_PG_init(void)
+{
+	pg_bindtextdomain(TEXTDOMAIN);
+}
 
 /* Version byte that starts the binary (send/receive) form. */
 #define PT_BINARY_VERSION 1
