@@ -30,8 +30,6 @@ REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
-# the module's message domain: every ereport translates in it (po/, bound by _PG_init)
-PG_CPPFLAGS = -DTEXTDOMAIN='"ptarget-$(PG_MAJOR)"'
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 
 # PostgreSQL 15 is the oldest release ptarget is built and tested on.

@@ -2,9 +2,9 @@
  * pg_nls.c — the module's messages in the session's language.
  *
  * Every ereport of the module uses the domain TEXTDOMAIN (ptarget-<major>,
- * set by the Makefile), bound by _PG_init (pg_io.c) to `pg_config
- * --localedir`, where po/<lang>.mo is installed: errmsg, errdetail and
- * errhint look their format up there, in the database encoding.
+ * pg_ptarget.h), bound by _PG_init (pg_io.c) to `pg_config --localedir`,
+ * where po/<lang>.mo is installed: errmsg, errdetail and errhint look their
+ * format up there, in the database encoding.
  *
  * The plain-C core composes its messages itself (pt_i18n.h): this file gives
  * it pt_translate(), the same catalogue in UTF-8.  Where the core's text

@@ -9,6 +9,15 @@
 #define PG_PTARGET_H
 
 #include "postgres.h"
+
+/*
+ * The module's message domain, ptarget-<major>: every ereport below
+ * translates its message, detail and hint there (po/, bound by _PG_init in
+ * pg_io.c), as PL/pgSQL does with its own domain.
+ */
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("ptarget")
+
 #include "fmgr.h"
 #include "nodes/nodes.h"
 
