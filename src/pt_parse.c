@@ -19,6 +19,7 @@
 #include "pt_grammar.h"
 
 #include "pt_date.h"
+#include "pt_i18n.h"
 
 /* ---------------------------------------------------------------- errors */
 
@@ -26,17 +27,18 @@ pt_status
 pt_grammar_fail(pt_error *err, pt_status status, const char *message, const char *hint)
 {
 	err->status = status;
-	snprintf(err->message, sizeof(err->message), "%s", message);
-	snprintf(err->hint, sizeof(err->hint), "%s", hint);
+	/* messages and hints are marked PT_N_ where they are written (pt_i18n.h) */
+	snprintf(err->message, sizeof(err->message), "%s", PT_(message));
+	snprintf(err->hint, sizeof(err->hint), "%s", PT_(hint));
 	return status;
 }
 
 #define fail pt_grammar_fail
 
 const char *const PT_HINT_FORMS =
-"Write a target such as ≥95%, ≤50万元, <5次, 5~10个, 2025年9月30日之前, "
+PT_N_("Write a target such as ≥95%, ≤50万元, <5次, 5~10个, 2025年9月30日之前, "
 "or a label without digits such as 普遍满意; quote a label that contains "
-"digits (\"完成2个\").";
+"digits (\"完成2个\").");
 
 #define HINT_FORMS PT_HINT_FORMS
 
@@ -424,11 +426,11 @@ pt_grammar_reject_non_finite(cursor *c, pt_error *err)
 	switch (pt_lex_non_finite_at(c->s + c->pos, c->len - c->pos))
 	{
 		case PT_LEX_NAN:
-			return fail(err, PT_ERR_SYNTAX, "NaN is not a magnitude.",
-						"A target's magnitude must be a finite decimal number.");
+			return fail(err, PT_ERR_SYNTAX, PT_N_("NaN is not a magnitude."),
+						PT_N_("A target's magnitude must be a finite decimal number."));
 		case PT_LEX_INFINITE:
-			return fail(err, PT_ERR_RANGE, "An infinite magnitude is out of range.",
-						"Leave the bound open instead: ≥5 already means [5, +∞).");
+			return fail(err, PT_ERR_RANGE, PT_N_("An infinite magnitude is out of range."),
+						PT_N_("Leave the bound open instead: ≥5 already means [5, +∞)."));
 		default:
 			return PT_OK;
 	}
@@ -514,17 +516,17 @@ word_reads_back(int scale, const char *word, size_t len)
 }
 
 static const char *const HINT_DIGITS =
-"ptarget keeps up to 28 significant digits (zeros ending a whole number do not count: "
-"10000 has one), at most 60 digits before the decimal point and 60 after it.";
+PT_N_("ptarget keeps up to 28 significant digits (zeros ending a whole number do not count: "
+"10000 has one), at most 60 digits before the decimal point and 60 after it.");
 
 /* A written magnitude beyond what ptarget keeps: say which limit it passes. */
 static pt_status
 magnitude_out_of_range(pt_decimal_status ds, pt_error *err)
 {
 	return fail(err, PT_ERR_RANGE,
-				ds == PT_DECIMAL_TOO_PRECISE ? "The magnitude has more than 28 significant digits." :
-				ds == PT_DECIMAL_TOO_LARGE ? "The magnitude has more than 60 digits before the decimal point." :
-				"The magnitude has more than 60 decimal places.",
+				ds == PT_DECIMAL_TOO_PRECISE ? PT_N_("The magnitude has more than 28 significant digits.") :
+				ds == PT_DECIMAL_TOO_LARGE ? PT_N_("The magnitude has more than 60 digits before the decimal point.") :
+				PT_N_("The magnitude has more than 60 decimal places."),
 				HINT_DIGITS);
 }
 
@@ -560,8 +562,8 @@ scan_number(cursor *c, number_parse *n, pt_error *err)
 
 	scan_scaled_unit(c, n, &too_long);
 	if (too_long)
-		return fail(err, PT_ERR_SYNTAX, "The unit is too long.",
-					"A unit, with its /denominators, is at most 64 bytes.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is too long."),
+					PT_N_("A unit, with its /denominators, is at most 64 bytes."));
 	return PT_OK;
 }
 
@@ -629,8 +631,8 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 		}
 		else if (!same_written_unit(c, lo, hi))
 		{
-			fail(err, PT_ERR_SYNTAX, "The two ends of the range are written in different units.",
-				 "Write both ends in one unit, or the unit once at the end: 5~10万元.");
+			fail(err, PT_ERR_SYNTAX, PT_N_("The two ends of the range are written in different units."),
+				 PT_N_("Write both ends in one unit, or the unit once at the end: 5~10万元."));
 			return SCAN_ERROR;
 		}
 	}
@@ -641,11 +643,11 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 		const pt_decimal *bad = lower_ok ? &t->upper.value : &t->lower.value;
 
 		if (bad->exp < 0)
-			fail(err, PT_ERR_RANGE, "In its base unit the magnitude would have more than 60 decimal places.",
-				 "ptarget keeps at most 60 decimal places in a base unit (1mm is 0.001米): write fewer decimal places.");
+			fail(err, PT_ERR_RANGE, PT_N_("In its base unit the magnitude would have more than 60 decimal places."),
+				 PT_N_("ptarget keeps at most 60 decimal places in a base unit (1mm is 0.001米): write fewer decimal places."));
 		else
-			fail(err, PT_ERR_RANGE, "In its base unit the magnitude would end in more than 60 zeros.",
-				 "ptarget keeps at most 60 zeros after the last nonzero digit in a base unit (1万亿元 is 10^12元): write a smaller magnitude.");
+			fail(err, PT_ERR_RANGE, PT_N_("In its base unit the magnitude would end in more than 60 zeros."),
+				 PT_N_("ptarget keeps at most 60 zeros after the last nonzero digit in a base unit (1万亿元 is 10^12元): write a smaller magnitude."));
 		return SCAN_ERROR;
 	}
 	t->places[0] = (uint8_t) lo->places;
@@ -656,8 +658,8 @@ finish_quantity(pt_target *t, number_parse *lo, number_parse *hi, pt_op op,
 	}
 	else if (pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
 	{
-		fail(err, PT_ERR_SYNTAX, "The lower end of the range is above its upper end.",
-			 "Write the smaller number first: 5~10个.");
+		fail(err, PT_ERR_SYNTAX, PT_N_("The lower end of the range is above its upper end."),
+			 PT_N_("Write the smaller number first: 5~10个."));
 		return SCAN_ERROR;
 	}
 	/* one-sided targets keep a single meaningful bound */
@@ -690,8 +692,8 @@ apply_inclusion(pt_op *op, int inclusive, pt_error *err)
 	{
 		if (*op != PT_OP_GE && *op != PT_OP_GT && *op != PT_OP_LE && *op != PT_OP_LT)
 		{
-			fail(err, PT_ERR_SYNTAX, "（不含） needs a bound to exclude.",
-				 "Write it after a bound: 90%以上（不含） is >90%, 5%以下（不含） is <5%.");
+			fail(err, PT_ERR_SYNTAX, PT_N_("（不含） needs a bound to exclude."),
+				 PT_N_("Write it after a bound: 90%以上（不含） is >90%, 5%以下（不含） is <5%."));
 			return SCAN_ERROR;
 		}
 		*op = *op == PT_OP_GE ? PT_OP_GT : *op == PT_OP_LE ? PT_OP_LT : *op;
@@ -744,8 +746,8 @@ pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 	{
 		if (op != PT_OP_NONE)
 		{
-			fail(err, PT_ERR_SYNTAX, "A range cannot also have a comparison operator.",
-				 "Write either ≥5 or 5~10, not both.");
+			fail(err, PT_ERR_SYNTAX, PT_N_("A range cannot also have a comparison operator."),
+				 PT_N_("Write either ≥5 or 5~10, not both."));
 			return SCAN_ERROR;
 		}
 		st = scan_number(c, &hi, err);
@@ -758,8 +760,8 @@ pt_scan_quantity(cursor *c, pt_target *t, char *key_out, pt_error *err)
 	{
 		if (op != PT_OP_NONE && op != (pt_op) w->value)
 		{
-			fail(err, PT_ERR_SYNTAX, "The operator before the number contradicts the word after it.",
-				 "以上 means ≥, 以下 and 以内 mean ≤, 以外 means >.");
+			fail(err, PT_ERR_SYNTAX, PT_N_("The operator before the number contradicts the word after it."),
+				 PT_N_("以上 means ≥, 以下 and 以内 mean ≤, 以外 means >."));
 			return SCAN_ERROR;
 		}
 		op = (pt_op) w->value;
@@ -854,36 +856,36 @@ explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t 
 	if (LOOKING_AT(&probe, "+") || LOOKING_AT(&probe, "-"))
 		probe.pos++;
 	if (LOOKING_AT(&probe, ".") && is_digit_at(&probe, probe.pos + 1))
-		return fail(err, PT_ERR_SYNTAX, "The number does not start with a digit.",
-					"Write a digit before the decimal point: 0.5, not .5.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The number does not start with a digit."),
+					PT_N_("Write a digit before the decimal point: 0.5, not .5."));
 	if (!is_digit_at(&probe, probe.pos))
 		return fail(err, PT_ERR_SYNTAX,
-					has_op ? "The operator is not followed by a number." :
-					"It starts like a quantity or a date but is not a complete one.",
+					has_op ? PT_N_("The operator is not followed by a number.") :
+					PT_N_("It starts like a quantity or a date but is not a complete one."),
 					HINT_FORMS);
 
 	/* a complete date or quantity, then something that belongs to neither */
 	if (date_r == SCAN_PARTIAL && date_end >= quantity_end)
-		return fail(err, PT_ERR_SYNTAX, "The date is followed by text that is not part of a target.",
-					"End a date target with the date or with a word such as 之前 or 以后: "
-					"2025年9月30日之前.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The date is followed by text that is not part of a target."),
+					PT_N_("End a date target with the date or with a word such as 之前 or 以后: "
+					"2025年9月30日之前."));
 	if (r == SCAN_PARTIAL)
 	{
 		c.pos = quantity_end;
 		if (LOOKING_AT(&c, ",") && is_digit_at(&c, c.pos + 1))
-			return fail(err, PT_ERR_SYNTAX, "A comma in the number is not followed by a group of three digits.",
-						"Group digits in threes (1,234,567) or leave the commas out; "
-						"the decimal separator is a point: 12.34.");
+			return fail(err, PT_ERR_SYNTAX, PT_N_("A comma in the number is not followed by a group of three digits."),
+						PT_N_("Group digits in threes (1,234,567) or leave the commas out; "
+						"the decimal separator is a point: 12.34."));
 		if (digits_split_by_space(folded, quantity_end))
-			return fail(err, PT_ERR_SYNTAX, "The number has a space between its digits.",
-						"Write a number without spaces: 5000 or 5,000.");
+			return fail(err, PT_ERR_SYNTAX, PT_N_("The number has a space between its digits."),
+						PT_N_("Write a number without spaces: 5000 or 5,000."));
 		if (LOOKING_AT(&c, "/"))
-			return fail(err, PT_ERR_SYNTAX, "A / in the unit is not followed by a unit.",
-						"Write a unit after every /: 元/人/月.");
-		return fail(err, PT_ERR_SYNTAX, "The quantity is followed by text that is not part of a target.",
+			return fail(err, PT_ERR_SYNTAX, PT_N_("A / in the unit is not followed by a unit."),
+						PT_N_("Write a unit after every /: 元/人/月."));
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The quantity is followed by text that is not part of a target."),
 					HINT_FORMS);
 	}
-	return fail(err, PT_ERR_SYNTAX, "It starts like a quantity or a date but is not a complete one.",
+	return fail(err, PT_ERR_SYNTAX, PT_N_("It starts like a quantity or a date but is not a complete one."),
 				HINT_FORMS);
 }
 
@@ -931,8 +933,8 @@ parse_quoted_label(const char *s, size_t len, pt_target *t, char *out, pt_error 
 			if (i + 2 < len && s[i + 1] == '"')
 				i++;
 			else
-				return fail(err, PT_ERR_SYNTAX, "A quote inside a quoted label must be doubled.",
-							"Write \"\" for a quote inside a label: \"他说\"\"好\"\"\".");
+				return fail(err, PT_ERR_SYNTAX, PT_N_("A quote inside a quoted label must be doubled."),
+							PT_N_("Write \"\" for a quote inside a label: \"他说\"\"好\"\"\"."));
 		}
 		raw[n++] = s[i];
 	}
@@ -941,7 +943,7 @@ parse_quoted_label(const char *s, size_t len, pt_target *t, char *out, pt_error 
 	t->label = out;
 	t->label_len = normalize_label(raw, n, out);
 	if (t->label_len == 0)
-		return fail(err, PT_ERR_SYNTAX, "The quoted label is empty.", HINT_FORMS);
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The quoted label is empty."), HINT_FORMS);
 	return PT_OK;
 }
 
@@ -1077,9 +1079,9 @@ read_folded(const char *text, size_t len, const char *folded, size_t flen, int y
 		cursor		c11 = {folded, flen, 0, true, false, 2000};
 
 		if (pt_scan_date(&c11, &date11, &r11.date_err) == SCAN_FULL)
-			return fail(err, PT_ERR_SYNTAX, "The date has no year.",
-						"Write the year with four digits (2025年12月2日); an import can supply the year of "
-						"its table: ptarget_parse('10月前', year => 2025).");
+			return fail(err, PT_ERR_SYNTAX, PT_N_("The date has no year."),
+						PT_N_("Write the year with four digits (2025年12月2日); an import can supply the year of "
+						"its table: ptarget_parse('10月前', year => 2025)."));
 	}
 	if (r10.date_r == SCAN_ERROR)
 	{
@@ -1108,11 +1110,11 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	err->status = PT_OK;
 	flen = pt_fold(text, len, folded);
 	if (flen == (size_t) -1)
-		return fail(err, PT_ERR_SYNTAX, "The text is not valid UTF-8.",
-					"Targets are UTF-8 text.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The text is not valid UTF-8."),
+					PT_N_("Targets are UTF-8 text."));
 	c = (cursor) {folded, flen, 0, false, false, 0};
 	if (at_end(&c))
-		return fail(err, PT_ERR_SYNTAX, "A target cannot be empty.", HINT_FORMS);
+		return fail(err, PT_ERR_SYNTAX, PT_N_("A target cannot be empty."), HINT_FORMS);
 
 	/* a quoted label: "完成2个" */
 	{
@@ -1217,8 +1219,8 @@ pt_parse_context(const char *text, size_t len, const pt_context *ctx, pt_target 
 
 	*applied = 0;
 	if (year != 0 && (year < PT_DATE_MIN_YEAR || year > PT_DATE_MAX_YEAR))
-		return fail(err, PT_ERR_INVALID, "The context's year is out of range.",
-					"Give a year from 1000 to 9999.");
+		return fail(err, PT_ERR_INVALID, PT_N_("The context's year is out of range."),
+					PT_N_("Give a year from 1000 to 9999."));
 	/* what the text reads as on its own comes first: the context never changes it */
 	st = pt_parse(text, len, out, scratch, err);
 	if (year != 0 && (st != PT_OK || out->kind == PT_KIND_LABEL))
@@ -1284,7 +1286,7 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 	number_parse n11 = *n;
 
 	if (flen == (size_t) -1)
-		return fail(err, PT_ERR_SYNTAX, "The unit is not valid UTF-8.", "Write a unit such as 万元.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is not valid UTF-8."), PT_N_("Write a unit such as 万元."));
 	c = (cursor) {folded, flen, 0, false, false, 0};
 	scan_scaled_unit(&c, n, &too_long);
 	if (!too_long && at_end(&c))
@@ -1300,8 +1302,8 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 	c = (cursor) {folded, flen, 0, false, false, 0};
 	scan_scaled_unit(&c, n, &too_long);
 	if (too_long)
-		return fail(err, PT_ERR_SYNTAX, "The unit is longer than 64 bytes.",
-					"Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes with its /denominators.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is longer than 64 bytes."),
+					PT_N_("Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes with its /denominators."));
 	if (!at_end(&c) && n->glued_end > n->glued_start)
 	{
 		char		message[sizeof(err->message)],
@@ -1311,17 +1313,17 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 
 		/* both parts are short: a scale word and a unit of at most 64 bytes */
 		snprintf(message, sizeof(message),
-				 "Written together, as output writes them, the scale word and the unit read as another unit: %s%.*s.",
+				 PT_("Written together, as output writes them, the scale word and the unit read as another unit: %s%.*s."),
 				 scale, glued_len, folded + n->glued_start);
 		snprintf(hint, sizeof(hint),
-				 "Give the unit alone and multiply the magnitude instead: 1%s %.*s is 1%.*s%.*s.",
+				 PT_("Give the unit alone and multiply the magnitude instead: 1%s %.*s is 1%.*s%.*s."),
 				 scale, glued_len, folded + n->glued_start,
 				 n->scale, "000000000000000000", glued_len, folded + n->glued_start);
 		return fail(err, PT_ERR_SYNTAX, message, hint);
 	}
 	if (!at_end(&c))
-		return fail(err, PT_ERR_SYNTAX, "The unit is not a unit ptarget can read.",
-					"Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes.");
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is not a unit ptarget can read."),
+					PT_N_("Write a unit such as %, 万元, 人次 or 元/人/月, at most 64 bytes."));
 	return PT_OK;
 }
 
@@ -1335,7 +1337,7 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	number_parse n;
 	char	   *folded = scratch;
 	size_t		flen;
-	static const char *const op_hint = "Use ≥, >, ≤, <, = or a word such as 不低于 or 不超过.";
+	static const char *const op_hint = PT_N_("Use ≥, >, ≤, <, = or a word such as 不低于 or 不超过.");
 
 	err->status = PT_OK;
 	memset(&n, 0, sizeof(n));
@@ -1343,17 +1345,17 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	/* the operator: a sign, a prefix word, or empty for "=" */
 	flen = pt_fold(op_text, op_len, folded);
 	if (flen == (size_t) -1)
-		return fail(err, PT_ERR_SYNTAX, "The operator is not valid UTF-8.", op_hint);
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The operator is not valid UTF-8."), op_hint);
 	c = (cursor) {folded, flen, 0, false, false, 0};
 	if (!at_end(&c))
 	{
 		if ((w = accept_word(&c, PT_WORD_OP_SIGN)) == NULL &&
 			(w = accept_word(&c, PT_WORD_OP_PREFIX)) == NULL)
-			return fail(err, PT_ERR_SYNTAX, "The operator is not one ptarget knows.", op_hint);
+			return fail(err, PT_ERR_SYNTAX, PT_N_("The operator is not one ptarget knows."), op_hint);
 		op = (pt_op) w->value;
 	}
 	if (!at_end(&c))
-		return fail(err, PT_ERR_SYNTAX, "The operator is not one ptarget knows.", op_hint);
+		return fail(err, PT_ERR_SYNTAX, PT_N_("The operator is not one ptarget knows."), op_hint);
 	if (op == PT_OP_NONE)
 		op = PT_OP_EQ;
 	if (places < 0 || places > PT_DECIMAL_MAX_EXP)
@@ -1404,13 +1406,13 @@ pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out
 	err->status = PT_OK;
 	memset(&n, 0, sizeof(n));
 	if (t->kind != PT_KIND_QUANTITY)
-		return fail(err, PT_ERR_INVALID, "Only a quantity target has a unit to convert.",
-					"Dates and labels have no unit.");
+		return fail(err, PT_ERR_INVALID, PT_N_("Only a quantity target has a unit to convert."),
+					PT_N_("Dates and labels have no unit."));
 	if (read_unit_text(unit, unit_len, scratch, &n, err) != PT_OK)
 		return err->status;
 	if (n.unit.key_len != t->unit_key_len || memcmp(n.unit.key, t->unit_key, t->unit_key_len) != 0)
-		return fail(err, PT_ERR_INVALID, "The unit belongs to another dimension than the target's.",
-					"Convert only between units of one dimension: 万元 and 元, 小时 and 分钟, 年 and 月.");
+		return fail(err, PT_ERR_INVALID, PT_N_("The unit belongs to another dimension than the target's."),
+					PT_N_("Convert only between units of one dimension: 万元 and 元, 小时 and 分钟, 年 and 月."));
 	*out = *t;
 	memcpy(key, n.unit.key, n.unit.key_len + 1);
 	out->unit_key = key;
@@ -1419,18 +1421,18 @@ pt_convert(const pt_target *t, const char *unit, size_t unit_len, pt_target *out
 	for (i = 0; i < 2; i++)
 	{
 		if (!pt_written_magnitude(out, i == 1, &m) && !exact_beyond_range(out, i == 1, &m))
-			return fail(err, PT_ERR_INVALID, "The target cannot be written exactly in that unit.",
-						"Pick a unit the magnitude divides into exactly, e.g. 90分钟 is 1.5小时 but 1分钟 has no exact value in 小时.");
+			return fail(err, PT_ERR_INVALID, PT_N_("The target cannot be written exactly in that unit."),
+						PT_N_("Pick a unit the magnitude divides into exactly, e.g. 90分钟 is 1.5小时 but 1分钟 has no exact value in 小时."));
 		/* what is written must read back */
 		if (!pt_decimal_readable(&m, 0, &why))
 			return fail(err, PT_ERR_INVALID,
 						why == PT_DECIMAL_TOO_PRECISE ?
-						"In that unit the magnitude would need more than 28 significant digits." :
+						PT_N_("In that unit the magnitude would need more than 28 significant digits.") :
 						why == PT_DECIMAL_TOO_LARGE ?
-						"In that unit the magnitude would need more than 60 digits before the decimal point." :
-						"In that unit the magnitude would need more than 60 decimal places.",
-						"Pick a unit closer to the target's own; ptarget keeps up to 28 significant digits, "
-						"at most 60 digits before the decimal point and 60 after it.");
+						PT_N_("In that unit the magnitude would need more than 60 digits before the decimal point.") :
+						PT_N_("In that unit the magnitude would need more than 60 decimal places."),
+						PT_N_("Pick a unit closer to the target's own; ptarget keeps up to 28 significant digits, "
+						"at most 60 digits before the decimal point and 60 after it."));
 		out->places[i] = (uint8_t) pt_decimal_min_places(&m);
 	}
 	return PT_OK;

@@ -22,6 +22,7 @@
 #include "pt_grammar.h"
 
 #include "pt_date.h"
+#include "pt_i18n.h"
 
 /* A day or a period: [first, last] days, and whether 底 implies "on or before". */
 typedef struct period
@@ -53,15 +54,15 @@ pt_scan_small_int(cursor *c, int min_digits, int max_digits)
 }
 
 static const char *const month_names[12] = {
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December"
+	PT_N_("January"), PT_N_("February"), PT_N_("March"), PT_N_("April"), PT_N_("May"), PT_N_("June"), PT_N_("July"), PT_N_("August"),
+	PT_N_("September"), PT_N_("October"), PT_N_("November"), PT_N_("December")
 };
 
 /* A month outside 1..12; the hint is about months, not about days. */
 static scan_outcome
 impossible_month(pt_error *err)
 {
-	pt_grammar_fail(err, PT_ERR_DATE, "The month does not exist in the calendar.", "Months run from 1 to 12.");
+	pt_grammar_fail(err, PT_ERR_DATE, PT_N_("The month does not exist in the calendar."), PT_N_("Months run from 1 to 12."));
 	return SCAN_ERROR;
 }
 
@@ -73,21 +74,21 @@ impossible_day(int year, int month, int day, pt_error *err)
 	int			days = pt_date_days_in_month(year, month);
 
 	if (month == 2 && day == 29)
-		snprintf(hint, sizeof(hint), "Check the year, month and day: February has 29 days only in leap years.");
+		snprintf(hint, sizeof(hint), "%s", PT_("Check the year, month and day: February has 29 days only in leap years."));
 	else if (month == 2)
-		snprintf(hint, sizeof(hint), "February has %d days in %d%s.", days, year,
-				 days == 28 ? " (29 in leap years)" : "");
+		snprintf(hint, sizeof(hint), PT_("February has %d days in %d%s."), days, year,
+				 days == 28 ? PT_(" (29 in leap years)") : "");
 	else
-		snprintf(hint, sizeof(hint), "%s has %d days.", month_names[month - 1], days);
+		snprintf(hint, sizeof(hint), PT_("%s has %d days."), PT_(month_names[month - 1]), days);
 	if (day == 0)
 	{
 		char		with_start[200];
 
-		snprintf(with_start, sizeof(with_start), "Days start at 1: %s", hint);
-		pt_grammar_fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", with_start);
+		snprintf(with_start, sizeof(with_start), PT_("Days start at 1: %s"), hint);
+		pt_grammar_fail(err, PT_ERR_DATE, PT_N_("The day does not exist in the calendar."), with_start);
 	}
 	else
-		pt_grammar_fail(err, PT_ERR_DATE, "The day does not exist in the calendar.", hint);
+		pt_grammar_fail(err, PT_ERR_DATE, PT_N_("The day does not exist in the calendar."), hint);
 	return SCAN_ERROR;
 }
 
@@ -96,7 +97,7 @@ make_period(int year, int month, int day_first, int day_last, period *p, pt_erro
 {
 	if (year < PT_DATE_MIN_YEAR || year > PT_DATE_MAX_YEAR)
 	{
-		pt_grammar_fail(err, PT_ERR_DATE, "The year is out of range.", "Years from 1000 to 9999 are accepted.");
+		pt_grammar_fail(err, PT_ERR_DATE, PT_N_("The year is out of range."), PT_N_("Years from 1000 to 9999 are accepted."));
 		return SCAN_ERROR;
 	}
 	if (month < 1 || month > 12)
@@ -212,8 +213,8 @@ scan_chinese_date(cursor *c, int year, period *p, pt_error *err, bool yearless)
 				return r;
 			if (p->first > end.last)
 			{
-				pt_grammar_fail(err, PT_ERR_SYNTAX, "The first month of the range is after the second.",
-								"Write the earlier month first: 2024年3—8月.");
+				pt_grammar_fail(err, PT_ERR_SYNTAX, PT_N_("The first month of the range is after the second."),
+								PT_N_("Write the earlier month first: 2024年3—8月."));
 				return SCAN_ERROR;
 			}
 			p->last = end.last;
@@ -447,8 +448,8 @@ pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 				*c = probe;
 				if (a.first > b.last)
 				{
-					pt_grammar_fail(err, PT_ERR_SYNTAX, "The first date of the range is after the second.",
-									"Write the earlier date first: 2025年1月1日~2025年3月31日.");
+					pt_grammar_fail(err, PT_ERR_SYNTAX, PT_N_("The first date of the range is after the second."),
+									PT_N_("Write the earlier date first: 2025年1月1日~2025年3月31日."));
 					return SCAN_ERROR;
 				}
 				t->op = PT_OP_RANGE;
@@ -462,8 +463,8 @@ pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 	{
 		if (op != PT_OP_NONE && op != (pt_op) w->value)
 		{
-			pt_grammar_fail(err, PT_ERR_SYNTAX, "The operator before the date contradicts the word after it.",
-							"之前 and 前 mean on or before; 之后 and 以后 mean on or after.");
+			pt_grammar_fail(err, PT_ERR_SYNTAX, PT_N_("The operator before the date contradicts the word after it."),
+							PT_N_("之前 and 前 mean on or before; 之后 and 以后 mean on or after."));
 			return SCAN_ERROR;
 		}
 		op = (pt_op) w->value;
@@ -504,8 +505,8 @@ pt_scan_date(cursor *c, pt_target *t, pt_error *err)
 	if (t->lower.day < pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) ||
 		t->upper.day > pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31))
 	{
-		pt_grammar_fail(err, PT_ERR_DATE, "The date lies outside the years 1000 to 9999.",
-						"Years from 1000 to 9999 are accepted.");
+		pt_grammar_fail(err, PT_ERR_DATE, PT_N_("The date lies outside the years 1000 to 9999."),
+						PT_N_("Years from 1000 to 9999 are accepted."));
 		return SCAN_ERROR;
 	}
 done:
