@@ -7,6 +7,7 @@
  * constant time and a document of n cells costs O(n) memory.
  */
 #include "pt_cells.h"
+#include "pt_i18n.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -215,8 +216,9 @@ pt_cells_fail(pt_doc_error *err, int line, const char *part, int row,
     err->line = line;
     err->row = row;
     copy_message(err->part, sizeof(err->part), part);
-    copy_message(err->message, sizeof(err->message), message);
-    copy_message(err->hint, sizeof(err->hint), hint);
+    /* messages and hints are marked PT_N_ where they are written (pt_i18n.h) */
+    copy_message(err->message, sizeof(err->message), PT_(message));
+    copy_message(err->hint, sizeof(err->hint), PT_(hint));
     return -1;
 }
 
@@ -314,8 +316,8 @@ builder_alloc(pt_cells_builder *b, size_t count, size_t size)
         count = 1;
     block = count > SIZE_MAX / size ? NULL : b->alloc->alloc(b->alloc->ctx, count * size);
     if (block == NULL)
-        builder_fail(b, PT_DOC_ERR_MEMORY, "out of memory while reading the document",
-                     "Free memory or split the document.");
+        builder_fail(b, PT_DOC_ERR_MEMORY, PT_N_("out of memory while reading the document"),
+                     PT_N_("Free memory or split the document."));
     return block;
 }
 
@@ -330,8 +332,8 @@ grow(pt_cells_builder *b, void *array, int count, int *capacity, size_t elem_siz
         return array;
     if (*capacity > INT32_MAX / 2)
     {
-        builder_fail(b, PT_DOC_ERR_LIMIT, "the document has too many parts",
-                     "Split the document into smaller files.");
+        builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("the document has too many parts"),
+                     PT_N_("Split the document into smaller files."));
         return NULL;
     }
     new_capacity = *capacity > 0 ? *capacity * 2 : first;
@@ -354,7 +356,7 @@ pt_cells_begin(pt_cells_builder *b, pt_source_format format,
     b->doc.format = format;
     if (alloc == NULL || alloc->alloc == NULL)
     {
-        pt_cells_fail(err, 0, "", 0, "no allocator given", "Pass an allocator.");
+        pt_cells_fail(err, 0, "", 0, PT_N_("no allocator given"), PT_N_("Pass an allocator."));
         b->failed = true;
     }
 }
@@ -368,8 +370,8 @@ add_paragraph(pt_cells_builder *b, const char *text, size_t len, int line, bool 
     if (b->failed)
         return false;
     if (len > PT_CELLS_MAX_CELL_BYTES)
-        return builder_fail(b, PT_DOC_ERR_LIMIT, "a paragraph is longer than 1 MiB",
-                            "Split the document into smaller files.");
+        return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("a paragraph is longer than 1 MiB"),
+                            PT_N_("Split the document into smaller files."));
     {
         /* paragraphs are kept trimmed; empty ones are left out */
         pt_doc_text t = pt_text_trim(text_of(text, len));
@@ -419,8 +421,8 @@ pt_cells_table(pt_cells_builder *b, const char *sheet, size_t sheet_len)
     if (b->failed)
         return false;
     if (b->doc.n_tables >= PT_CELLS_MAX_TABLES)
-        return builder_fail(b, PT_DOC_ERR_LIMIT, "the document has more than 100000 tables",
-                            "Split the document into smaller files.");
+        return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("the document has more than 100000 tables"),
+                            PT_N_("Split the document into smaller files."));
     tables = grow(b, b->doc.tables, b->doc.n_tables, &b->table_capacity, sizeof(pt_cell_table), 4);
     if (tables == NULL)
         return false;
@@ -435,8 +437,8 @@ pt_cells_table(pt_cells_builder *b, const char *sheet, size_t sheet_len)
         char       *copy;
 
         if (sheet_len > PT_CELLS_MAX_CELL_BYTES)
-            return builder_fail(b, PT_DOC_ERR_LIMIT, "a sheet name is longer than 1 MiB",
-                                "Check the file.");
+            return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("a sheet name is longer than 1 MiB"),
+                                PT_N_("Check the file."));
         copy = builder_alloc(b, sheet_len + 1, 1);
         if (copy == NULL)
             return false;
@@ -495,14 +497,14 @@ add_cell(pt_cells_builder *b, const char *text, size_t len, int line, pt_merge m
     t = &b->doc.tables[b->doc.n_tables - 1];
     row = &t->rows[t->n_rows - 1];
     if (b->total_cells >= PT_CELLS_MAX_CELLS)
-        return builder_fail(b, PT_DOC_ERR_LIMIT, "the document has more than 10000000 cells",
-                            "Split the document into smaller files.");
+        return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("the document has more than 10000000 cells"),
+                            PT_N_("Split the document into smaller files."));
     if (row->n_cells >= PT_CELLS_MAX_COLUMNS)
-        return builder_fail(b, PT_DOC_ERR_LIMIT, "a row has more than 1000 cells",
-                            "Check the file: a table of performance targets has a few columns.");
+        return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("a row has more than 1000 cells"),
+                            PT_N_("Check the file: a table of performance targets has a few columns."));
     if (len > PT_CELLS_MAX_CELL_BYTES)
-        return builder_fail(b, PT_DOC_ERR_LIMIT, "a cell holds more than 1 MiB of text",
-                            "Check the file: split very long cells.");
+        return builder_fail(b, PT_DOC_ERR_LIMIT, PT_N_("a cell holds more than 1 MiB of text"),
+                            PT_N_("Check the file: split very long cells."));
     cells = grow(b, row->cells, row->n_cells, &b->cell_capacity, sizeof(pt_cell), 8);
     if (cells == NULL)
         return false;

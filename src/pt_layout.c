@@ -40,6 +40,7 @@
  * Linear in the number of cells; no recursion; memory from the arena.
  */
 #include "pt_cells.h"
+#include "pt_i18n.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -649,7 +650,7 @@ fail_hint(layout *L, const char *hint)
 {
     msg         m = msg_start(L->err->hint, sizeof(L->err->hint));
 
-    msg_str(&m, hint);
+    msg_str(&m, PT_(hint));
     return false;
 }
 
@@ -658,7 +659,7 @@ fail_fatal(layout *L, int code, const char *message, const char *hint)
 {
     msg         m = fail_at(L, NULL, 0, slice(NULL, 0));
 
-    msg_str(&m, message);
+    msg_str(&m, PT_(message));
     L->err->code = code;
     L->fatal = true;
     return fail_hint(L, hint);
@@ -673,8 +674,8 @@ allocate(layout *L, size_t count, size_t size)
         count = 1;
     block = count > SIZE_MAX / size ? NULL : L->alloc->alloc(L->alloc->ctx, count * size);
     if (block == NULL)
-        fail_fatal(L, PT_DOC_ERR_MEMORY, "out of memory while reading the document",
-                   "Free memory or split the document.");
+        fail_fatal(L, PT_DOC_ERR_MEMORY, PT_N_("out of memory while reading the document"),
+                   PT_N_("Free memory or split the document."));
     return block;
 }
 
@@ -688,8 +689,8 @@ grow(layout *L, void *array, int count, int *capacity, size_t elem_size)
         return array;
     if (*capacity > INT32_MAX / 2)
     {
-        fail_fatal(L, PT_DOC_ERR_LIMIT, "the document has too many parts",
-                   "Split the document into smaller files.");
+        fail_fatal(L, PT_DOC_ERR_LIMIT, PT_N_("the document has too many parts"),
+                   PT_N_("Split the document into smaller files."));
         return NULL;
     }
     new_capacity = *capacity > 0 ? *capacity * 2 : 8;
@@ -780,8 +781,8 @@ add_skip(layout *L, int title_line, int line, pt_doc_text title)
     char       *copy;
 
     if (doc->n_skipped >= MAX_SKIPS)
-        return fail_fatal(L, PT_DOC_ERR_INVALID, "too many problems: more than 10000 parts of the document were skipped",
-                          "This does not look like a performance target document.");
+        return fail_fatal(L, PT_DOC_ERR_INVALID, PT_N_("too many problems: more than 10000 parts of the document were skipped"),
+                          PT_N_("This does not look like a performance target document."));
     skips = grow(L, doc->skipped, doc->n_skipped, &L->skip_capacity, sizeof(pt_doc_skip));
     if (skips == NULL)
         return false;
@@ -1494,12 +1495,12 @@ start_project(layout *L, info *in, const pt_cell_row *header)
     {
         msg         m = fail_at(L, header, 0, slice(NULL, 0));
 
-        msg_str(&m, "the indicator table has no project name: no title (…绩效目标表), no 项目名称 cell");
+        msg_str(&m, PT_("the indicator table has no project name: no title (…绩效目标表), no 项目名称 cell"));
         if (L->table->sheet.len > 0)
-            msg_str(&m, ", no sheet name");
-        msg_str(&m, " and no file name");
-        fail_hint(L, "Pass the file name as the source argument: ptarget_import(document, 'name.csv'); "
-                  "a table without a title takes its project name from it.");
+            msg_str(&m, PT_(", no sheet name"));
+        msg_str(&m, PT_(" and no file name"));
+        fail_hint(L, PT_N_("Pass the file name as the source argument: ptarget_import(document, 'name.csv'); "
+                  "a table without a title takes its project name from it."));
         return false;
     }
     projects = grow(L, L->projects, L->n_projects, &L->project_capacity, sizeof(project_build));
@@ -1969,8 +1970,8 @@ fail_no_level1(layout *L, const pt_cell_row *row, int line)
 {
     msg         m = fail_at(L, row, line, current_title(L));
 
-    msg_str(&m, "the first indicator row has no 一级指标 to repeat in the rows below");
-    fail_hint(L, "Write the 一级指标 (e.g. 产出指标) in the first row of the table.");
+    msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
+    fail_hint(L, PT_N_("Write the 一级指标 (e.g. 产出指标) in the first row of the table."));
     return problem(L, row, current_title(L));
 }
 
@@ -2223,13 +2224,13 @@ fail_unplaced(layout *L, const pt_cell_row *row, const columns *c)
     msg         m = fail_at(L, row, 0, current_title(L));
 
     row_texts(row, &first);
-    msg_str(&m, "a row of the indicator table cannot be placed: it has no indicator name (");
+    msg_str(&m, PT_("a row of the indicator table cannot be placed: it has no indicator name ("));
     msg_add(&m, trim(cell_at(c->header, c->col[ROLE_LEVEL3] >= 0 ? c->col[ROLE_LEVEL3] : c->col[ROLE_TARGET])).ptr,
             trim(cell_at(c->header, c->col[ROLE_LEVEL3] >= 0 ? c->col[ROLE_LEVEL3] : c->col[ROLE_TARGET])).len);
-    msg_str(&m, ") and no value, but ");
+    msg_str(&m, PT_(") and no value, but "));
     msg_quote(&m, first);
-    fail_hint(L, "Each row below the header is one indicator with its name and value; "
-              "move other text out of the table or into the project's cells above the header.");
+    fail_hint(L, PT_N_("Each row below the header is one indicator with its name and value; "
+              "move other text out of the table or into the project's cells above the header."));
     return problem(L, row, current_title(L));
 }
 
@@ -2263,8 +2264,8 @@ fail_no_rows(layout *L, const pt_cell_row *header)
 {
     msg         m = fail_at(L, header, 0, current_title(L));
 
-    msg_str(&m, "the indicator table has no rows");
-    fail_hint(L, "Below the header row (一级指标, 二级指标, 三级指标, 指标值, ...) each row is one indicator.");
+    msg_str(&m, PT_("the indicator table has no rows"));
+    fail_hint(L, PT_N_("Below the header row (一级指标, 二级指标, 三级指标, 指标值, ...) each row is one indicator."));
     return problem(L, header, current_title(L));
 }
 
@@ -2305,21 +2306,21 @@ skip_table(layout *L, const pt_cell_table *t)
     m = fail_at(L, t->n_rows > 0 ? &t->rows[0] : NULL, 0, slice(NULL, 0));
     if (!L->parts)
     {
-        msg_str(&m, "table ");
+        msg_str(&m, PT_("table "));
         msg_count(&m, t->number);
         msg_str(&m, " ");
     }
     else
-        msg_str(&m, "this table ");
-    msg_str(&m, "is not an indicator table: no row names a value column (指标值) and an indicator "
-            "column (一级/二级/三级指标, 指标名称)");
+        msg_str(&m, PT_("this table "));
+    msg_str(&m, PT_("is not an indicator table: no row names a value column (指标值) and an indicator "
+            "column (一级/二级/三级指标, 指标名称)"));
     if (first.len > 0)
     {
-        msg_str(&m, "; it starts with ");
+        msg_str(&m, PT_("; it starts with "));
         msg_quote(&m, first);
     }
-    fail_hint(L, "Tables of budgets, signatures or notes are left out; "
-              "an indicator table needs a header row such as 一级指标, 二级指标, 三级指标, 指标值.");
+    fail_hint(L, PT_N_("Tables of budgets, signatures or notes are left out; "
+              "an indicator table needs a header row such as 一级指标, 二级指标, 三级指标, 指标值."));
     return add_skip(L, 0, L->parts ? (t->n_rows > 0 ? t->rows[0].source_row : 0) : L->err->line,
                     slice(NULL, 0));
 }
@@ -2497,10 +2498,10 @@ run(layout *L)
         if (cells->format == PT_FORMAT_TEXT_EXPORT && L->lenient)
             return true;        /* every project skipped by the reader */
         return fail_fatal(L, PT_DOC_ERR_INVALID,
-                          "no indicator table found: no row names a value column (指标值, 目标值, …) and "
-                          "an indicator column (一级/二级/三级指标, 指标名称)",
-                          "A performance target table has a header row such as 一级指标, 二级指标, 三级指标, "
-                          "指标值; check that the file is one, and that its header words are in the table.");
+                          PT_N_("no indicator table found: no row names a value column (指标值, 目标值, …) and "
+                          "an indicator column (一级/二级/三级指标, 指标名称)"),
+                          PT_N_("A performance target table has a header row such as 一级指标, 二级指标, 三级指标, "
+                          "指标值; check that the file is one, and that its header words are in the table."));
     }
     return true;
 }
@@ -2520,8 +2521,8 @@ pt_layout(const pt_cells_doc *cells, const pt_read_request *req,
     if (out != NULL)
         memset(out, 0, sizeof(*out));
     if (cells == NULL || out == NULL || alloc == NULL || alloc->alloc == NULL)
-        return pt_cells_fail(err, 0, "", 0, "no cells, allocator or result given",
-                             "Pass the cells, an allocator and a pt_document to fill.");
+        return pt_cells_fail(err, 0, "", 0, PT_N_("no cells, allocator or result given"),
+                             PT_N_("Pass the cells, an allocator and a pt_document to fill."));
     memset(&L, 0, sizeof(L));
     L.cells = cells;
     L.req = req;

@@ -16,6 +16,7 @@
  * GB2312, what Excel and WPS on a Chinese Windows write).
  */
 #include "pt_cells.h"
+#include "pt_i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -258,11 +259,11 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
         size_t      at = utf8_invalid_at(data + skip, len - skip, false) + skip;
 
         snprintf(message, sizeof(message),
-                 "invalid UTF-8 after a UTF-8 byte order mark: byte 0x%02X at byte offset %zu",
+                 PT_("invalid UTF-8 after a UTF-8 byte order mark: byte 0x%02X at byte offset %zu"),
                  (unsigned char) data[at], at);
         return pt_cells_fail(err, 0, "", 0, message,
-                             "Import .docx, .xlsx, CSV or text files; save text as UTF-8 "
-                             "(Excel: \"CSV UTF-8\"), or check that the file is not damaged.");
+                             PT_N_("Import .docx, .xlsx, CSV or text files; save text as UTF-8 "
+                             "(Excel: \"CSV UTF-8\"), or check that the file is not damaged."));
     }
     if (e == ENC_UTF8 || e == ENC_UTF8_BOM)
     {
@@ -270,7 +271,7 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
         return 0;
     }
     if (alloc == NULL || alloc->alloc == NULL)
-        return pt_cells_fail(err, 0, "", 0, "no allocator given", "Pass an allocator.");
+        return pt_cells_fail(err, 0, "", 0, PT_N_("no allocator given"), PT_N_("Pass an allocator."));
     /* UTF-16: at most 3 UTF-8 bytes per 2 input bytes; GB18030: at most 4
      * per 2 (a 4-byte sequence gives at most 4 UTF-8 bytes, ASCII 1 per 1) */
     cap = (len - skip) * 2 + 16;
@@ -279,8 +280,8 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
     buf = alloc->alloc(alloc->ctx, cap + 1);
     if (buf == NULL)
     {
-        pt_cells_fail(err, 0, "", 0, "out of memory while reading the document",
-                      "Free memory or split the document.");
+        pt_cells_fail(err, 0, "", 0, PT_N_("out of memory while reading the document"),
+                      PT_N_("Free memory or split the document."));
         if (err != NULL)
             err->code = PT_DOC_ERR_MEMORY;
         return -1;
@@ -288,8 +289,8 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
     rc = convert(iconv_name(e), data + skip, len - skip, buf, cap, &used, false);
     if (rc == -1)
     {
-        pt_cells_fail(err, 0, "", 0, "the document is too large once converted to UTF-8: the limit is 256 MiB",
-                      "Split the document into smaller files.");
+        pt_cells_fail(err, 0, "", 0, PT_N_("the document is too large once converted to UTF-8: the limit is 256 MiB"),
+                      PT_N_("Split the document into smaller files."));
         if (err != NULL)
             err->code = PT_DOC_ERR_LIMIT;
         return -1;
@@ -303,16 +304,16 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
         size_t      k;
 
         if (e == ENC_GB18030)
-            strcpy(message, "the document is not text in UTF-8, UTF-16 or GB18030: invalid byte 0x");
+            snprintf(message, sizeof(message), "%s", PT_("the document is not text in UTF-8, UTF-16 or GB18030: invalid byte 0x"));
         else
-            strcpy(message, e == ENC_UTF16LE ? "invalid UTF-16LE text: bad unit at byte offset "
-                   : "invalid UTF-16BE text: bad unit at byte offset ");
+            snprintf(message, sizeof(message), "%s", e == ENC_UTF16LE ? PT_("invalid UTF-16LE text: bad unit at byte offset ")
+                     : PT_("invalid UTF-16BE text: bad unit at byte offset "));
         k = strlen(message);
         if (e == ENC_GB18030)
         {
             message[k++] = hex[byte >> 4];
             message[k++] = hex[byte & 15];
-            strcpy(message + k, " at byte offset ");
+            snprintf(message + k, sizeof(message) - k - 24, "%s", PT_(" at byte offset "));
             k = strlen(message);
         }
         {
@@ -330,8 +331,8 @@ pt_decode_text(const char *data, size_t len, const pt_allocator *alloc,
             message[k] = '\0';
         }
         return pt_cells_fail(err, 0, "", 0, message,
-                             "Import .docx, .xlsx, CSV or text files; save text as UTF-8 "
-                             "(Excel: \"CSV UTF-8\"), or check that the file is not damaged.");
+                             PT_N_("Import .docx, .xlsx, CSV or text files; save text as UTF-8 "
+                             "(Excel: \"CSV UTF-8\"), or check that the file is not damaged."));
     }
     buf[used] = '\0';
     *out = pt_text(buf, used);
@@ -531,41 +532,41 @@ unsupported(pt_source_format f, pt_doc_error *err)
     switch (f)
     {
         case PT_FORMAT_OLE2_DOC:
-            return fail_unsupported(err, "this is a Word 97-2003 document (.doc), which is not read",
-                                    "Open it in Word or WPS and save it as a Word Document (.docx), "
-                                    "or save the table as CSV, then import that file.");
+            return fail_unsupported(err, PT_N_("this is a Word 97-2003 document (.doc), which is not read"),
+                                    PT_N_("Open it in Word or WPS and save it as a Word Document (.docx), "
+                                    "or save the table as CSV, then import that file."));
         case PT_FORMAT_OLE2_XLS:
-            return fail_unsupported(err, "this is an Excel 97-2003 workbook (.xls), which is not read",
-                                    "Open it in Excel or WPS and save it as an Excel Workbook (.xlsx) "
-                                    "or as \"CSV UTF-8\", then import that file.");
+            return fail_unsupported(err, PT_N_("this is an Excel 97-2003 workbook (.xls), which is not read"),
+                                    PT_N_("Open it in Excel or WPS and save it as an Excel Workbook (.xlsx) "
+                                    "or as \"CSV UTF-8\", then import that file."));
         case PT_FORMAT_OLE2_ENCRYPTED:
-            return fail_unsupported(err, "this is a password-protected (encrypted) Word or Excel file",
-                                    "Open it with its password, remove the password (File > Info > Protect > "
-                                    "Encrypt with Password) and save it as .docx, .xlsx or CSV, then import that file.");
+            return fail_unsupported(err, PT_N_("this is a password-protected (encrypted) Word or Excel file"),
+                                    PT_N_("Open it with its password, remove the password (File > Info > Protect > "
+                                    "Encrypt with Password) and save it as .docx, .xlsx or CSV, then import that file."));
         case PT_FORMAT_OLE2_OTHER:
-            return fail_unsupported(err, "this is an older Office file (an OLE2 compound document) "
-                                    "that is neither a Word .doc nor an Excel .xls",
-                                    "Save the table as .docx, .xlsx or CSV, then import that file.");
+            return fail_unsupported(err, PT_N_("this is an older Office file (an OLE2 compound document) "
+                                    "that is neither a Word .doc nor an Excel .xls"),
+                                    PT_N_("Save the table as .docx, .xlsx or CSV, then import that file."));
         case PT_FORMAT_PDF:
-            return fail_unsupported(err, "this is a PDF file, which is not read",
-                                    "Import the Word or Excel file the PDF was made from (.docx, .xlsx), "
-                                    "or copy the table into Excel or WPS and save it as .xlsx or CSV.");
+            return fail_unsupported(err, PT_N_("this is a PDF file, which is not read"),
+                                    PT_N_("Import the Word or Excel file the PDF was made from (.docx, .xlsx), "
+                                    "or copy the table into Excel or WPS and save it as .xlsx or CSV."));
         case PT_FORMAT_RTF:
-            return fail_unsupported(err, "this is an RTF document, which is not read",
-                                    "Open it in Word or WPS and save it as a Word Document (.docx) or as CSV.");
+            return fail_unsupported(err, PT_N_("this is an RTF document, which is not read"),
+                                    PT_N_("Open it in Word or WPS and save it as a Word Document (.docx) or as CSV."));
         case PT_FORMAT_HTML:
-            return fail_unsupported(err, "this is an HTML page (for example an .xls saved as a web page), "
-                                    "which is not read",
-                                    "Open it in Excel or WPS and save it as an Excel Workbook (.xlsx) or as CSV.");
+            return fail_unsupported(err, PT_N_("this is an HTML page (for example an .xls saved as a web page), "
+                                    "which is not read"),
+                                    PT_N_("Open it in Excel or WPS and save it as an Excel Workbook (.xlsx) or as CSV."));
         case PT_FORMAT_ZIP_OTHER:
-            return fail_unsupported(err, "this is a zip archive that is neither a Word .docx nor an "
-                                    "Excel .xlsx file (perhaps an OpenDocument .odt or .ods)",
-                                    "Save the document as .docx, .xlsx or CSV, then import that file.");
+            return fail_unsupported(err, PT_N_("this is a zip archive that is neither a Word .docx nor an "
+                                    "Excel .xlsx file (perhaps an OpenDocument .odt or .ods)"),
+                                    PT_N_("Save the document as .docx, .xlsx or CSV, then import that file."));
         default:
-            return fail_unsupported(err, "this is not a document that can be read: not text in UTF-8, "
-                                    "UTF-16 or GB18030, nor a .docx or .xlsx file",
-                                    "Import a .docx or .xlsx file, CSV or tab-separated text, or the "
-                                    "plain-text export of a 绩效目标表.");
+            return fail_unsupported(err, PT_N_("this is not a document that can be read: not text in UTF-8, "
+                                    "UTF-16 or GB18030, nor a .docx or .xlsx file"),
+                                    PT_N_("Import a .docx or .xlsx file, CSV or tab-separated text, or the "
+                                    "plain-text export of a 绩效目标表."));
     }
 }
 
@@ -602,8 +603,8 @@ pt_document_read(const char *data, size_t len, const pt_read_request *req,
     }
     if (len > PT_CELLS_MAX_INPUT)
     {
-        pt_cells_fail(err, 0, "", 0, "the document is too large: the limit is 64 MiB",
-                      "Split the document into smaller files.");
+        pt_cells_fail(err, 0, "", 0, PT_N_("the document is too large: the limit is 64 MiB"),
+                      PT_N_("Split the document into smaller files."));
         err->code = PT_DOC_ERR_LIMIT;
         return -1;
     }

@@ -23,7 +23,9 @@
  * with "" or line ends are copied into the arena.
  */
 #include "pt_cells.h"
+#include "pt_i18n.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct reader
@@ -41,13 +43,13 @@ typedef struct reader
 static int
 fail_line(reader *r, int line, const char *message, const char *hint)
 {
-    pt_cells_fail(r->err, line, "", 0, message, hint);
+    pt_cells_fail(r->err, line, "", 0, message, hint);	/* translates them */
     r->b->failed = true;
     return -1;
 }
 
 static const char TEXT_HINT[] =
-    "Import text saved as CSV or \"Text (Tab delimited)\", in UTF-8, UTF-16 or GB18030.";
+    PT_N_("Import text saved as CSV or \"Text (Tab delimited)\", in UTF-8, UTF-16 or GB18030.");
 
 /* Check the text once: valid UTF-8, no control characters but TAB and line ends. */
 static int
@@ -72,8 +74,12 @@ check_text(reader *r)
             if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
             {
                 static const char hex[] = "0123456789ABCDEF";
-                char        message[120] = "control character in the text: this looks like binary data (byte 0x";
-                size_t      k = strlen(message);
+                char        message[120];
+                size_t      k;
+
+                snprintf(message, sizeof(message) - 4, "%s",
+                         PT_("control character in the text: this looks like binary data (byte 0x"));
+                k = strlen(message);
 
                 message[k++] = hex[c >> 4];
                 message[k++] = hex[c & 15];
@@ -88,7 +94,7 @@ check_text(reader *r)
             size_t      k = pt_utf8_char_length(u + i, r->n - i);
 
             if (k == 0)
-                return fail_line(r, line, "invalid UTF-8 in the text", TEXT_HINT);
+                return fail_line(r, line, PT_N_("invalid UTF-8 in the text"), TEXT_HINT);
             i += k;
         }
     }
@@ -173,9 +179,9 @@ read_field(reader *r)
         for (;;)
         {
             if (i >= r->n)
-                return fail_line(r, line, "a quoted cell is not closed: the text ends inside quotes",
-                                 "Check the file: every cell that starts with \" must end with \"; "
-                                 "a \" inside a quoted cell is written \"\".");
+                return fail_line(r, line, PT_N_("a quoted cell is not closed: the text ends inside quotes"),
+                                 PT_N_("Check the file: every cell that starts with \" must end with \"; "
+                                 "a \" inside a quoted cell is written \"\"."));
             if (s[i] == '"')
             {
                 if (i + 1 < r->n && s[i + 1] == '"')
@@ -213,8 +219,8 @@ read_field(reader *r)
 
             if (buf == NULL)
             {
-                fail_line(r, line, "out of memory while reading the document",
-                          "Free memory or split the document.");
+                fail_line(r, line, PT_N_("out of memory while reading the document"),
+                          PT_N_("Free memory or split the document."));
                 r->err->code = PT_DOC_ERR_MEMORY;
                 return -1;
             }
@@ -294,7 +300,7 @@ pt_read_delimited(const char *text, size_t len, pt_source_format format,
         return pt_cells_finish(&b, out);
     if (r.n > PT_CELLS_MAX_EXPANDED)
     {
-        fail_line(&r, 0, "the document is too large: the limit is 256 MiB", "Split the document into smaller files.");
+        fail_line(&r, 0, PT_N_("the document is too large: the limit is 256 MiB"), PT_N_("Split the document into smaller files."));
         err->code = PT_DOC_ERR_LIMIT;
         return pt_cells_finish(&b, out);
     }

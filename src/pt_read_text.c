@@ -45,6 +45,7 @@
  * looked at a small constant number of times, so time is linear.
  */
 #include "pt_cells.h"
+#include "pt_i18n.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -387,7 +388,7 @@ fail_with_hint(parser *p, const char *hint)
 {
     msg         m = msg_start(p->err->hint, sizeof(p->err->hint));
 
-    msg_str(&m, hint);
+    msg_str(&m, PT_(hint));
     return false;
 }
 
@@ -397,7 +398,7 @@ fail_document(parser *p, int line, const char *message, const char *hint)
 {
     msg         m = fail_at(p, line);
 
-    msg_str(&m, message);
+    msg_str(&m, PT_(message));
     p->fatal = true;
     return fail_with_hint(p, hint);
 }
@@ -415,8 +416,8 @@ allocate(parser *p, size_t count, size_t size)
         block = p->alloc->alloc(p->alloc->ctx, count * size);
     if (block == NULL)
     {
-        fail_document(p, 0, "out of memory while reading the document",
-                      "Free memory or split the document.");
+        fail_document(p, 0, PT_N_("out of memory while reading the document"),
+                      PT_N_("Free memory or split the document."));
         return NULL;
     }
     return block;
@@ -432,14 +433,14 @@ fail_encoding(parser *p, int line, const char *message, unsigned char byte)
     static const char hex[] = "0123456789ABCDEF";
     msg         m = fail_at(p, line);
 
-    msg_str(&m, message);
-    msg_str(&m, " (byte 0x");
+    msg_str(&m, PT_(message));
+    msg_str(&m, PT_(" (byte 0x"));
     msg_add(&m, &hex[byte >> 4], 1);
     msg_add(&m, &hex[byte & 15], 1);
     msg_str(&m, ")");
     p->fatal = true;
-    return fail_with_hint(p, "The document must be plain text in UTF-8, "
-                          "e.g. saved from Word as \"Plain Text\" with Unicode (UTF-8) encoding.");
+    return fail_with_hint(p, PT_N_("The document must be plain text in UTF-8, "
+                          "e.g. saved from Word as \"Plain Text\" with Unicode (UTF-8) encoding."));
 }
 
 /* Check that the document is UTF-8 text, and count its lines.  Afterwards
@@ -463,11 +464,11 @@ check_text(parser *p)
             continue;
         }
         if (c == 0)
-            return fail_encoding(p, line, "NUL byte in the document", c);
+            return fail_encoding(p, line, PT_N_("NUL byte in the document"), c);
         if (c == '\r' && i + 1 < p->len && s[i + 1] != '\n')
-            return fail_encoding(p, line, "carriage return that does not end a line", c);
+            return fail_encoding(p, line, PT_N_("carriage return that does not end a line"), c);
         if ((c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
-            return fail_encoding(p, line, "control character in the document: this looks like binary data", c);
+            return fail_encoding(p, line, PT_N_("control character in the document: this looks like binary data"), c);
         if (c < 0x80)
         {
             i++;
@@ -477,7 +478,7 @@ check_text(parser *p)
             size_t      k = pt_utf8_char_length(s + i, p->len - i);
 
             if (k == 0)
-                return fail_encoding(p, line, "invalid UTF-8", c);
+                return fail_encoding(p, line, PT_N_("invalid UTF-8"), c);
             i += k;
         }
     }
@@ -750,30 +751,30 @@ fail_missing_cell(parser *p, text_line stop, const char *what, const char *hint)
 
     if (stop.kind == LINE_TEXT)
     {
-        msg_str(&m, "text outside any table cell: ");
+        msg_str(&m, PT_("text outside any table cell: "));
         msg_quote(&m, slice(stop.ptr, stop.len));
-        msg_str(&m, "; expected ");
+        msg_str(&m, PT_("; expected "));
     }
     else if (stop.kind == LINE_TITLE)
-        msg_str(&m, "the next project starts before ");
+        msg_str(&m, PT_("the next project starts before "));
     else
-        msg_str(&m, "the document ends before ");
-    msg_str(&m, what);
+        msg_str(&m, PT_("the document ends before "));
+    msg_str(&m, PT_(what));
     return fail_with_hint(p, hint);
 }
 
 static const char HEADER_HINT[] =
-    "A project starts with its title, the department line (TAB, 6-digit code, name) "
-    "and the unit line (单位：万元).";
+    PT_N_("A project starts with its title, the department line (TAB, 6-digit code, name) "
+    "and the unit line (单位：万元).");
 static const char CELLS_HINT[] =
-    "Project cells must come in this order: 项目名称, 预算规模及资金用途, 预算数, "
-    "其中：财政资金, 其他资金, an empty cell, 绩效目标; check for a missing or moved cell.";
+    PT_N_("Project cells must come in this order: 项目名称, 预算规模及资金用途, 预算数, "
+    "其中：财政资金, 其他资金, an empty cell, 绩效目标; check for a missing or moved cell.");
 static const char TABLE_HEADER_HINT[] =
-    "The indicator table must start with the cells 一级指标, 二级指标, 三级指标, "
-    "绩效指标描述, 指标值.";
+    PT_N_("The indicator table must start with the cells 一级指标, 二级指标, 三级指标, "
+    "绩效指标描述, 指标值.");
 static const char ROW_HINT[] =
-    "Each indicator row has 5 cells: 一级指标, 二级指标, 三级指标, 绩效指标描述, 指标值; "
-    "check for a missing or extra cell.";
+    PT_N_("Each indicator row has 5 cells: 一级指标, 二级指标, 三级指标, 绩效指标描述, 指标值; "
+    "check for a missing or extra cell.");
 
 /* ------------------------------------------------------------------------
  * Project header
@@ -852,7 +853,7 @@ parse_department(parser *p, cursor *cur, pt_doc_text *out, int *line)
     msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
-        return fail_missing_cell(p, stop, "the department line", HEADER_HINT);
+        return fail_missing_cell(p, stop, PT_N_("the department line"), HEADER_HINT);
     if (!cell_trimmed(p, &c, &t))
         return false;
     if (t.len >= 6 && all_digits(slice(t.ptr, 6)) && (t.len == 6 || !is_digit(t.ptr[6])))
@@ -862,7 +863,7 @@ parse_department(parser *p, cursor *cur, pt_doc_text *out, int *line)
         return true;
     }
     m = fail_at(p, c.line);
-    msg_str(&m, "expected the department line (a 6-digit code and the department name) but found ");
+    msg_str(&m, PT_("expected the department line (a 6-digit code and the department name) but found "));
     msg_quote(&m, t);
     return fail_with_hint(p, HEADER_HINT);
 }
@@ -878,7 +879,7 @@ parse_budget_unit(parser *p, cursor *cur, pt_doc_text *out, int *line)
     msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
-        return fail_missing_cell(p, stop, "the unit line (单位：万元)", HEADER_HINT);
+        return fail_missing_cell(p, stop, PT_N_("the unit line (单位：万元)"), HEADER_HINT);
     if (!cell_trimmed(p, &c, &t))
         return false;
     if (starts_with(t, "单位"))
@@ -892,7 +893,7 @@ parse_budget_unit(parser *p, cursor *cur, pt_doc_text *out, int *line)
         }
     }
     m = fail_at(p, c.line);
-    msg_str(&m, "expected the unit line (单位：万元) but found ");
+    msg_str(&m, PT_("expected the unit line (单位：万元) but found "));
     msg_quote(&m, t);
     return fail_with_hint(p, HEADER_HINT);
 }
@@ -929,9 +930,9 @@ expect_label(parser *p, cursor *cur, const header_cell *h)
     if (label_equals(t, h->label))
         return (!h->new_row || emit_row(p, c.line)) && emit_cell(p, &c, h->merged);
     m = fail_at(p, c.line);
-    msg_str(&m, "expected ");
-    msg_str(&m, h->display);
-    msg_str(&m, " but found ");
+    msg_str(&m, PT_("expected "));
+    msg_str(&m, PT_(h->display));
+    msg_str(&m, PT_(" but found "));
     msg_quote(&m, t);
     return fail_with_hint(p, h->hint);
 }
@@ -947,9 +948,9 @@ read_header_value(parser *p, cursor *cur, const header_cell *h)
     if (!next_cell(p, cur, &c, &stop))
     {
         m = fail_at(p, stop.number);
-        msg_str(&m, "the value cell after ");
-        msg_str(&m, h->display);
-        msg_str(&m, " is missing");
+        msg_str(&m, PT_("the value cell after "));
+        msg_str(&m, PT_(h->display));
+        msg_str(&m, PT_(" is missing"));
         return fail_with_hint(p, h->hint);
     }
     if (!cell_trimmed(p, &c, &value))
@@ -957,12 +958,12 @@ read_header_value(parser *p, cursor *cur, const header_cell *h)
     if (h->value != AMOUNT_VALUE || value.len == 0 || is_decimal(value))
         return emit_cell(p, &c, PT_MERGE_NONE);
     m = fail_at(p, c.line);
-    msg_str(&m, "the amount after ");
-    msg_str(&m, h->display);
-    msg_str(&m, " is not a decimal number: ");
+    msg_str(&m, PT_("the amount after "));
+    msg_str(&m, PT_(h->display));
+    msg_str(&m, PT_(" is not a decimal number: "));
     msg_quote(&m, value);
-    return fail_with_hint(p, "Amounts are written like 50.00 or 3004.53, without thousands "
-                          "separators; check for a missing or moved cell.");
+    return fail_with_hint(p, PT_N_("Amounts are written like 50.00 or 3004.53, without thousands "
+                          "separators; check for a missing or moved cell."));
 }
 
 /* From 项目名称 down to the indicator table header. */
@@ -976,7 +977,7 @@ parse_header_cells(parser *p, cursor *cur)
         {"其中：财政资金", "cell \"其中：财政资金\"", CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
         {"其他资金", "cell \"其他资金\"", CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
         /* the merged 预算规模及资金用途 continues into the purpose's row */
-        {"", "the empty cell before the fund purpose", CELLS_HINT, TEXT_VALUE, true, PT_MERGE_ABOVE},
+        {"", PT_N_("the empty cell before the fund purpose"), CELLS_HINT, TEXT_VALUE, true, PT_MERGE_ABOVE},
         {"绩效目标", "cell \"绩效目标\"", CELLS_HINT, TEXT_VALUE, true, PT_MERGE_NONE},
         {"一级指标", "the indicator table header \"一级指标\"", TABLE_HEADER_HINT, NO_VALUE, true, PT_MERGE_NONE},
         {"二级指标", "the indicator table header \"二级指标\"", TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
@@ -1010,13 +1011,13 @@ check_category(parser *p, const cell *c, pt_doc_text t, int row, const char *col
     if (ends_with(t, CATEGORY_SUFFIX))
         return true;
     m = fail_at(p, c->line);
-    msg_str(&m, "indicator row ");
+    msg_str(&m, PT_("indicator row "));
     msg_count(&m, row);
     msg_str(&m, ": ");
     msg_str(&m, column);
     msg_str(&m, " ");
     msg_quote(&m, t);
-    msg_str(&m, " is not an indicator category (…指标); cells are missing or shifted");
+    msg_str(&m, PT_(" is not an indicator category (…指标); cells are missing or shifted"));
     return fail_with_hint(p, ROW_HINT);
 }
 
@@ -1025,17 +1026,17 @@ fail_truncated_row(parser *p, int row, int row_line, int cells_read, text_line s
 {
     msg         m = fail_at(p, row_line);
 
-    msg_str(&m, "indicator row ");
+    msg_str(&m, PT_("indicator row "));
     msg_count(&m, row);
-    msg_str(&m, " is truncated: it has ");
+    msg_str(&m, PT_(" is truncated: it has "));
     msg_count(&m, cells_read);
-    msg_str(&m, " of 5 cells before ");
+    msg_str(&m, PT_(" of 5 cells before "));
     if (stop.kind == LINE_TITLE)
-        msg_str(&m, "the next project");
+        msg_str(&m, PT_("the next project"));
     else if (stop.kind == LINE_END)
-        msg_str(&m, "the end of the document");
+        msg_str(&m, PT_("the end of the document"));
     else
-        msg_str(&m, "text outside the table");
+        msg_str(&m, PT_("text outside the table"));
     return fail_with_hint(p, ROW_HINT);
 }
 
@@ -1063,8 +1064,8 @@ parse_indicator_row(parser *p, cursor *cur, int row)
     else if (row == 1)
     {
         m = fail_at(p, cells[0].line);
-        msg_str(&m, "the first indicator row has no 一级指标 to repeat in the rows below");
-        return fail_with_hint(p, "Write the 一级指标 (e.g. 产出指标) in the first row of the table.");
+        msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
+        return fail_with_hint(p, PT_N_("Write the 一级指标 (e.g. 产出指标) in the first row of the table."));
     }
     if (level2.len > 0 && !check_category(p, &cells[1], level2, row, "二级指标"))
         return false;
@@ -1097,7 +1098,7 @@ parse_indicator_table(parser *p, cursor *cur)
     if (rows > 0)
         return true;
     m = fail_at(p, header_line);
-    msg_str(&m, "the indicator table has no rows");
+    msg_str(&m, PT_("the indicator table has no rows"));
     return fail_with_hint(p, ROW_HINT);
 }
 
@@ -1154,11 +1155,11 @@ record_skip(parser *p, int title_line, pt_doc_text title)
     {
         msg         m = fail_at(p, p->err->line);
 
-        msg_str(&m, "too many problems: more than ");
+        msg_str(&m, PT_("too many problems: more than "));
         msg_count(&m, MAX_SKIPS);
-        msg_str(&m, " parts of the document were skipped");
+        msg_str(&m, PT_(" parts of the document were skipped"));
         p->fatal = true;
-        return fail_with_hint(p, "This does not look like a performance target document.");
+        return fail_with_hint(p, PT_N_("This does not look like a performance target document."));
     }
     if (!pt_cells_skip(p->b, title_line, p->err->line, title, p->err->message, p->err->hint))
         return fail_builder(p);
@@ -1170,10 +1171,10 @@ fail_stray_text(parser *p, text_line ln)
 {
     msg         m = fail_at(p, ln.number);
 
-    msg_str(&m, "text outside any project: ");
+    msg_str(&m, PT_("text outside any project: "));
     msg_quote(&m, slice(ln.ptr, ln.len));
-    return fail_with_hint(p, "Between projects only blank lines and page numbers may appear; "
-                          "a project starts with a title line ending in 绩效目标表.");
+    return fail_with_hint(p, PT_N_("Between projects only blank lines and page numbers may appear; "
+                          "a project starts with a title line ending in 绩效目标表."));
 }
 
 static bool
@@ -1220,10 +1221,10 @@ parse_document(parser *p)
         skip_to_next_title(p, &cur);
     }
     if (!seen_title)
-        return fail_document(p, 0, "no project found: no line ends with 绩效目标表",
-                             "Each project starts with its title line (…绩效目标表), "
+        return fail_document(p, 0, PT_N_("no project found: no line ends with 绩效目标表"),
+                             PT_N_("Each project starts with its title line (…绩效目标表), "
                              "followed by the department line and the table cells, "
-                             "each cell on a line that starts with a TAB.");
+                             "each cell on a line that starts with a TAB."));
     return true;
 }
 
@@ -1234,12 +1235,12 @@ parse_text(parser *p)
     static const char BOM[] = "\xEF\xBB\xBF";
 
     if (p->alloc == NULL || p->alloc->alloc == NULL || p->out == NULL)
-        return fail_document(p, 0, "no allocator or no result given",
-                             "Pass an allocator and a pt_document to fill.");
+        return fail_document(p, 0, PT_N_("no allocator or no result given"),
+                             PT_N_("Pass an allocator and a pt_document to fill."));
     if (p->len > PT_DOC_MAX_BYTES)
     {
-        fail_document(p, 0, "the document is too large: the limit is 64 MiB",
-                      "Split the document into smaller files.");
+        fail_document(p, 0, PT_N_("the document is too large: the limit is 64 MiB"),
+                      PT_N_("Split the document into smaller files."));
         p->err->code = PT_DOC_ERR_LIMIT;
         return false;
     }
@@ -1251,8 +1252,8 @@ parse_text(parser *p)
     if (!check_text(p))
         return false;
     if (is_blank_document(p))
-        return fail_document(p, 0, "the document is empty",
-                             "Pass the text of a performance target document (绩效目标表).");
+        return fail_document(p, 0, PT_N_("the document is empty"),
+                             PT_N_("Pass the text of a performance target document (绩效目标表)."));
     return parse_document(p);
 }
 
