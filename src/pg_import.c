@@ -173,7 +173,12 @@ read_target(pt_doc_text text, const char *what, pt_kind *kind, notes *n)
 	pt_error	err;
 	Datum		d;
 
-	if (pt_parse(text.ptr, text.len, &t, scratch, &err) != PT_OK)
+	pt_status	st;
+
+	pg_ptarget_nls_pause();		/* the note is data: in English, whatever lc_messages says */
+	st = pt_parse(text.ptr, text.len, &t, scratch, &err);
+	pg_ptarget_nls_resume();
+	if (st != PT_OK)
 	{
 		note_add(n, psprintf("%snot a valid target, kept as text: %s", what,
 							 pg_ptarget_message_text(err.message)));
@@ -220,10 +225,10 @@ error_place(const pt_doc_error *err)
 {
 	if (err->part[0] != '\0')
 		return err->row > 0
-			? psprintf(" in %s, row %d", pg_ptarget_message_text(err->part), err->row)
-			: psprintf(" in %s", pg_ptarget_message_text(err->part));
+			? psprintf(pg_ptarget_gettext(" in %s, row %d"), pg_ptarget_message_text(err->part), err->row)
+			: psprintf(pg_ptarget_gettext(" in %s"), pg_ptarget_message_text(err->part));
 	if (err->line > 0)
-		return psprintf(" at line %d", err->line);
+		return psprintf(pg_ptarget_gettext(" at line %d"), err->line);
 	return "";
 }
 
@@ -245,8 +250,8 @@ report_document_error(const pt_doc_error *err, bool v1_1)
 				 errhint("%s", pg_ptarget_message_text(err->hint))));
 	ereport(ERROR,
 			(errcode(code),
-			 errmsg("invalid performance target document%s%s%s%s", error_place(err),
-					title ? " (project " : "", title ? title : "", title ? ")" : ""),
+			 errmsg("invalid performance target document%s%s", error_place(err),
+					title ? psprintf(pg_ptarget_gettext(" (project %s)"), title) : ""),
 			 errdetail("%s", pg_ptarget_message_text(err->message)),
 			 errhint("%s", pg_ptarget_message_text(err->hint))));
 }
@@ -258,11 +263,11 @@ project_place(const pt_doc_project *p, pt_source_format format)
 	if (format == PT_FORMAT_DOCX || format == PT_FORMAT_XLSX)
 	{
 		if (p->sheet.len > 0)
-			return psprintf("sheet \"%s\", row %d", pg_ptarget_cstring(p->sheet.ptr, p->sheet.len),
+			return psprintf(pg_ptarget_gettext("sheet \"%s\", row %d"), pg_ptarget_cstring(p->sheet.ptr, p->sheet.len),
 							p->first_line);
-		return psprintf("table %d", p->table);
+		return psprintf(pg_ptarget_gettext("table %d"), p->table);
 	}
-	return psprintf("line %d", p->first_line);
+	return psprintf(pg_ptarget_gettext("line %d"), p->first_line);
 }
 
 /* The project's title (or name), quoted and bounded, for messages. */
@@ -360,10 +365,11 @@ check_unique_projects(const parsed_document *pd)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid performance target document at %s (project %s)",
 						project_place(p, pd->format), project_title(p)),
-				 errdetail("The project %s%s%s%s already appears at %s.",
+				 errdetail("The project %s%s%s already appears at %s.",
 						   pg_ptarget_quote_utf8(p->name.ptr, p->name.len),
-						   p->dept_name.len > 0 ? " of " : "",
-						   p->dept_name.len > 0 ? pg_ptarget_quote_utf8(p->dept_name.ptr, p->dept_name.len) : "",
+						   p->dept_name.len > 0
+						   ? psprintf(pg_ptarget_gettext(" of %s"), pg_ptarget_quote_utf8(p->dept_name.ptr, p->dept_name.len))
+						   : "",
 						   p->year > 0 ? psprintf(" (%d)", p->year) : "",
 						   project_place(first, pd->format)),
 				 errhint("A project without a department code is identified by its department, name "
@@ -1108,9 +1114,10 @@ row_place(const indicator_row *r, pt_source_format format)
 	const char *part = part_name(r->cells, r->project, format);
 
 	if (part != NULL)
-		return psprintf("the indicator in %s%s%s, row %d", r->project->sheet.len > 0 ? "sheet \"" : "",
-						part, r->project->sheet.len > 0 ? "\"" : "", r->cells->source_row);
-	return psprintf("the indicator at line %d", r->cells->line > 0 ? r->cells->line : r->cells->source_row);
+		return r->project->sheet.len > 0
+			? psprintf(pg_ptarget_gettext("the indicator in sheet \"%s\", row %d"), part, r->cells->source_row)
+			: psprintf(pg_ptarget_gettext("the indicator in %s, row %d"), part, r->cells->source_row);
+	return psprintf(pg_ptarget_gettext("the indicator at line %d"), r->cells->line > 0 ? r->cells->line : r->cells->source_row);
 }
 
 /*
@@ -1140,7 +1147,7 @@ store_indicators(const import_names *n, parsed_document *pd, const int64 *projec
 			continue;
 		if (!lenient || (r->target == (Datum) 0 && r->actual == (Datum) 0))
 		{
-			error->context = psprintf("ptarget_import: %s (project %s)%s%s",
+			error->context = psprintf(pg_ptarget_gettext("ptarget_import: %s (project %s)%s%s"),
 									  row_place(r, pd->format), project_title(r->project),
 									  error->context ? "\n" : "", error->context ? error->context : "");
 			ReThrowError(error);

@@ -48,7 +48,7 @@ refuse_default_schema(const char *schema, const char *why)
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("will not import into schema \"%s\" by default", schema),
-			 errdetail("%s", why),
+			 errdetail("%s", pg_ptarget_gettext(why)),
 			 errhint("Name the schema to import into: ptarget_import(document, source, schema => '…'), "
 					 "one that you or your group own (README \"Importing into a shared schema\").")));
 }
@@ -77,7 +77,7 @@ default_schema(const char **name)
 		elog(ERROR, "cache lookup failed for schema %u", nsp);
 	form = (Form_pg_namespace) GETSTRUCT(tuple);
 	if (!is_callers_role(form->nspowner))
-		refuse_default_schema(*name, psprintf("It belongs to role \"%s\", not to you or a role you are a member of.",
+		refuse_default_schema(*name, psprintf(pg_ptarget_gettext("It belongs to role \"%s\", not to you or a role you are a member of."),
 											  GetUserNameFromId(form->nspowner, false)));
 	acl_datum = SysCacheGetAttr(NAMESPACEOID, tuple, Anum_pg_namespace_nspacl, &isnull);
 	if (!isnull)
@@ -92,9 +92,9 @@ default_schema(const char **name)
 #pragma GCC diagnostic pop
 
 			if ((ACLITEM_GET_PRIVS(*item) & ACL_CREATE) && item->ai_grantee != form->nspowner)
-				refuse_default_schema(*name, psprintf("%s may create objects in it.",
-													  item->ai_grantee == ACL_ID_PUBLIC ? "Every role (PUBLIC)" :
-													  psprintf("Role \"%s\"", GetUserNameFromId(item->ai_grantee, false))));
+				refuse_default_schema(*name, psprintf(pg_ptarget_gettext("%s may create objects in it."),
+													  item->ai_grantee == ACL_ID_PUBLIC ? pg_ptarget_gettext("Every role (PUBLIC)") :
+													  psprintf(pg_ptarget_gettext("Role \"%s\""), GetUserNameFromId(item->ai_grantee, false))));
 		}
 	}
 	ReleaseSysCache(tuple);
@@ -314,7 +314,7 @@ refuse_relation(const import_names *n, const char *relation, const char *owner, 
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("ptarget_import will not use %s.%s, owned by role \"%s\"", n->schema_name, relation, owner),
-			 errdetail("%s", why),
+			 errdetail("%s", pg_ptarget_gettext(why)),
 			 errhint("Import into a schema of your own (schema => '…'), or ask the owner to drop %s.%s or to let "
 					 "a group role you belong to own it (README \"Importing into a shared schema\").",
 					 n->schema_name, relation)));
@@ -383,19 +383,19 @@ import_prepare_tables(const import_names *n)
 		owner = SPI_getvalue(row, desc, 4);
 		if (DatumGetChar(SPI_getbinval(row, desc, 2, &isnull)) != rel->relkind)
 			refuse_relation(n, rel->name, owner,
-							rel->relkind == RELKIND_VIEW ? "It is not the view the import makes."
-							: "It is not an ordinary table.");
+							rel->relkind == RELKIND_VIEW ? gettext_noop("It is not the view the import makes.")
+							: gettext_noop("It is not an ordinary table."));
 		if (!is_callers_role(DatumGetObjectId(SPI_getbinval(row, desc, 3, &isnull))))
 			refuse_relation(n, rel->name, owner,
-							psprintf("It is not owned by you (\"%s\") or by a role you are a member of; "
-									 "its owner's triggers, rules or policies would run with your rights.",
+							psprintf(pg_ptarget_gettext("It is not owned by you (\"%s\") or by a role you are a member of; "
+									 "its owner's triggers, rules or policies would run with your rights."),
 									 GetUserNameFromId(GetUserId(), false)));
 		if (DatumGetBool(SPI_getbinval(row, desc, 5, &isnull)))
-			refuse_relation(n, rel->name, owner, "It has row level security or a policy, which the import does not make.");
+			refuse_relation(n, rel->name, owner, gettext_noop("It has row level security or a policy, which the import does not make."));
 		if (DatumGetBool(SPI_getbinval(row, desc, 6, &isnull)))
-			refuse_relation(n, rel->name, owner, "It has a trigger, which the import does not make.");
+			refuse_relation(n, rel->name, owner, gettext_noop("It has a trigger, which the import does not make."));
 		if (DatumGetBool(SPI_getbinval(row, desc, 7, &isnull)))
-			refuse_relation(n, rel->name, owner, "It has a rule, which the import does not make.");
+			refuse_relation(n, rel->name, owner, gettext_noop("It has a rule, which the import does not make."));
 		shape = SPI_getvalue(row, desc, 8);
 		if (shape == NULL)
 			shape = "";
@@ -414,7 +414,7 @@ import_prepare_tables(const import_names *n)
 			continue;
 		}
 		refuse_relation(n, rel->name, owner,
-						psprintf("Its columns are not the ones the import makes: (%s).", shape));
+						psprintf(pg_ptarget_gettext("Its columns are not the ones the import makes: (%s)."), shape));
 	}
 
 	/* the catalog was read above: create only what is missing (a later

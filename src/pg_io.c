@@ -203,8 +203,9 @@ pg_ptarget_quote_utf8(const char *utf8, size_t len)
 static void
 report_input(const pt_error *err, const char *input, size_t len, Node *escontext)
 {
-	const char *what = err->status == PT_ERR_DATE ? "date in target" :
-		err->status == PT_ERR_RANGE ? "magnitude in target" : "input syntax for type ptarget";
+	const char *what = err->status == PT_ERR_DATE ? gettext_noop("invalid date in target: %s") :
+		err->status == PT_ERR_RANGE ? gettext_noop("invalid magnitude in target: %s") :
+		gettext_noop("invalid input syntax for type ptarget: %s");
 	char	   *quoted = pg_ptarget_quote(input, len);
 	char	   *detail = pg_ptarget_message_text(err->message);
 	char	   *hint = pg_ptarget_message_text(err->hint);
@@ -212,14 +213,14 @@ report_input(const pt_error *err, const char *input, size_t len, Node *escontext
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
 			(errcode(sqlstate_of(err->status)),
-			 errmsg("invalid %s: %s", what, quoted),
+			 errmsg(what, quoted),
 			 errdetail("%s", detail),
 			 errhint("%s", hint)));
 #else
 	(void) escontext;
 	ereport(ERROR,
 			(errcode(sqlstate_of(err->status)),
-			 errmsg("invalid %s: %s", what, quoted),
+			 errmsg(what, quoted),
 			 errdetail("%s", detail),
 			 errhint("%s", hint)));
 #endif
@@ -305,8 +306,8 @@ pg_ptarget_numeric_decimal(Datum numeric, pg_ptarget_number_role role, pt_decima
 	pt_decimal_status st;
 	const char *detail;
 	static const char *const limits =
-		"ptarget keeps up to 28 significant digits (zeros ending a whole number do not count), "
-		"at most 60 digits before the decimal point and 60 after it.";
+		gettext_noop("ptarget keeps up to 28 significant digits (zeros ending a whole number do not count), "
+					 "at most 60 digits before the decimal point and 60 after it.");
 
 	if (numeric_is_nan(num))
 	{
@@ -334,8 +335,8 @@ pg_ptarget_numeric_decimal(Datum numeric, pg_ptarget_number_role role, pt_decima
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot use numeric \"%s\" as a target magnitude", name),
-				 errhint("%s", pg_ptarget_message_text("A target's magnitude must be a finite decimal number; "
-													   "leave the bound open instead: ≥5 already means [5, +∞)."))));
+				 errhint("%s", pg_ptarget_message_text(PT_("A target's magnitude must be a finite decimal number; "
+														   "leave the bound open instead: ≥5 already means [5, +∞).")))));
 	}
 
 	text = DatumGetCString(DirectFunctionCall1(numeric_out, numeric));
@@ -343,21 +344,21 @@ pg_ptarget_numeric_decimal(Datum numeric, pg_ptarget_number_role role, pt_decima
 	st = pt_decimal_scan(text, len, d, places, &consumed);
 	if (st == PT_DECIMAL_OK && consumed == len)
 		return;
-	detail = st == PT_DECIMAL_TOO_PRECISE ? "It has more than 28 significant digits." :
-		st == PT_DECIMAL_TOO_LARGE ? "It has more than 60 digits before the decimal point." :
-		st == PT_DECIMAL_OUT_OF_RANGE ? "It has more than 60 decimal places." :
-		"It is not a plain decimal number.";
+	detail = pg_ptarget_gettext(st == PT_DECIMAL_TOO_PRECISE ? gettext_noop("It has more than 28 significant digits.") :
+								st == PT_DECIMAL_TOO_LARGE ? gettext_noop("It has more than 60 digits before the decimal point.") :
+								st == PT_DECIMAL_OUT_OF_RANGE ? gettext_noop("It has more than 60 decimal places.") :
+								gettext_noop("It is not a plain decimal number."));
 	if (role == PG_PTARGET_TESTED)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("cannot test whether numeric %s lies in a target", pg_ptarget_quote(text, len)),
 				 errdetail("%s", detail),
-				 errhint("%s Round the number to fewer digits first.", limits)));
+				 errhint("%s Round the number to fewer digits first.", pg_ptarget_gettext(limits))));
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("numeric %s is out of range for a target magnitude", pg_ptarget_quote(text, len)),
 			 errdetail("%s", detail),
-			 errhint("%s", limits)));
+			 errhint("%s", pg_ptarget_gettext(limits))));
 }
 
 void

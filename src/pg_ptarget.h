@@ -22,6 +22,7 @@
 #include "nodes/nodes.h"
 
 #include "ptarget_core.h"
+#include "pt_i18n.h"
 
 /*
  * Reads a ptarget argument into *t without copying short values; t points

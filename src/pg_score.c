@@ -47,15 +47,15 @@ numeric_decimal(Datum value, const char *what, pt_decimal *d)
 	if (numeric_is_nan(n) || numeric_is_inf(n))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot score with %s %s", what,
+				 errmsg("cannot score with %s %s", pg_ptarget_gettext(what),
 						DatumGetCString(DirectFunctionCall1(numeric_out, value))),
-				 errhint("A %s must be a finite number.", what)));
+				 errhint("A %s must be a finite number.", pg_ptarget_gettext(what))));
 	text = DatumGetCString(DirectFunctionCall1(numeric_out, value));
 	len = strlen(text);
 	if (pt_decimal_scan(text, len, d, &places, &used) != PT_DECIMAL_OK || used != len)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s has too many digits to score exactly", what, pg_ptarget_quote(text, len)),
+				 errmsg("%s %s has too many digits to score exactly", pg_ptarget_gettext(what), pg_ptarget_quote(text, len)),
 				 errdetail("Scoring keeps up to 28 significant digits and 60 decimal places.")));
 }
 
@@ -161,20 +161,20 @@ rule_from_tuple(HeapTuple tup, TupleDesc desc, pt_score_rule *r)
 	else if (dir && strcmp(dir, "exact") == 0)
 		r->point_direction = PT_DIRECTION_EXACT;
 	else
-		return "point_direction must be floor, ceiling or exact";
+		return PT_("point_direction must be floor, ceiling or exact");
 	if (!parse_shape(text_value(tup, desc, "floor_shape", &isnull), &r->floor_shape))
-		return "floor_shape must be proportional, linear, zero or steps";
+		return PT_("floor_shape must be proportional, linear, zero or steps");
 	if (!parse_shape(text_value(tup, desc, "ceiling_shape", &isnull), &r->ceiling_shape))
-		return "ceiling_shape must be proportional, linear, zero or steps";
+		return PT_("ceiling_shape must be proportional, linear, zero or steps");
 	if (!numeric_value(tup, desc, "floor_zero_at", &r->floor_zero_at))
-		return "floor_zero_at must not be NULL";
+		return PT_("floor_zero_at must not be NULL");
 	if (!numeric_value(tup, desc, "ceiling_zero_at", &r->ceiling_zero_at))
-		return "ceiling_zero_at must not be NULL";
+		return PT_("ceiling_zero_at must not be NULL");
 	r->has_missed_cap = numeric_value(tup, desc, "missed_cap", &r->missed_cap);
 	r->has_tolerance = numeric_value(tup, desc, "tolerance", &r->tolerance);
 	n = numeric_array(tup, desc, "step_at", r->step_at, PT_SCORE_MAX_STEPS);
 	if (n < 0 || numeric_array(tup, desc, "step_points", r->step_points, PT_SCORE_MAX_STEPS) != n)
-		return "step_at and step_points must be arrays of the same length (at most 16), without NULLs";
+		return PT_("step_at and step_points must be arrays of the same length (at most 16), without NULLs");
 	r->nsteps = n;
 	/* steps in any order: highest threshold first */
 	for (i = 1; i < n; i++)
@@ -194,11 +194,11 @@ rule_from_tuple(HeapTuple tup, TupleDesc desc, pt_score_rule *r)
 		r->step_share = !isnull && DatumGetBool(v);
 	}
 	if (numeric_array(tup, desc, "qualitative_bands", bands, 3) != 2)
-		return "qualitative_bands must be two numbers: where 达成 and 部分达成 start, in percent of the weight (80, 60)";
+		return PT_("qualitative_bands must be two numbers: where 达成 and 部分达成 start, in percent of the weight (80, 60)");
 	r->achieved_at = bands[0];
 	r->partial_at = bands[1];
 	if (numeric_array(tup, desc, "grade_bands", r->grade_at, 3) != 3)
-		return "grade_bands must be three numbers: where 优, 良 and 中 start (90, 80, 60)";
+		return PT_("grade_bands must be three numbers: where 优, 良 and 中 start (90, 80, 60)");
 	if (pt_score_rule_check(r, why, sizeof(why)) != PT_SCORE_OK)
 	{
 		/* the core's check says it in ascending words; duplicates look the same */
@@ -405,8 +405,8 @@ direction_arg(FunctionCallInfo fcinfo, int argno)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown direction %s", pg_ptarget_quote_utf8(s, len)),
 				 errhint("%s", pg_ptarget_message_text(
-					 "Write floor (正向, ≥: more is better), ceiling (反向, ≤: less is better), "
-					 "exact (=: both ways count) or NULL for the rule's reading of point targets."))));
+					 PT_("Write floor (正向, ≥: more is better), ceiling (反向, ≤: less is better), "
+						 "exact (=: both ways count) or NULL for the rule's reading of point targets.")))));
 	return d;
 }
 
@@ -464,15 +464,15 @@ report(const pt_evaluation *ev)
 	switch (ev->status)
 	{
 		case PT_SCORE_MISMATCH:
-			hint = "An actual must be of its target's kind and dimension: give it in a unit of the "
-				"target's dimension, or pass a plain number, which is read in the target's written unit.";
+			hint = PT_("An actual must be of its target's kind and dimension: give it in a unit of the "
+					   "target's dimension, or pass a plain number, which is read in the target's written unit.");
 			break;
 		case PT_SCORE_NOT_GRADE:
-			hint = "A qualitative target is scored by a grade: 达成年度指标 (or 达成预期指标), "
-				"部分达成年度指标…, 未达成年度指标…, 优, 良, 中 or 差, or the target's own words.";
+			hint = PT_("A qualitative target is scored by a grade: 达成年度指标 (or 达成预期指标), "
+					   "部分达成年度指标…, 未达成年度指标…, 优, 良, 中 or 差, or the target's own words.");
 			break;
 		case PT_SCORE_UNBOUNDED:
-			hint = "Give the actual as one value (4520人), not as a range or a bound.";
+			hint = PT_("Give the actual as one value (4520人), not as a range or a bound.");
 			break;
 		default:
 			hint = NULL;
@@ -578,7 +578,7 @@ score(FunctionCallInfo fcinfo, actual_type at)
 		if (PG_ARGISNULL(i))
 			PG_RETURN_NULL();
 	read_pair(fcinfo, at, &t, &a);
-	numeric_decimal(PG_GETARG_DATUM(2), "weight", &w);
+	numeric_decimal(PG_GETARG_DATUM(2), gettext_noop("weight"), &w);
 	rule = find_rule(fcinfo, text_to_cstring(PG_GETARG_TEXT_PP(3)), true);
 	dir = direction_arg(fcinfo, 4);
 	ev = evaluate_or_raise(&t, &a, &w, &rule->rule, dir);
@@ -710,7 +710,7 @@ evaluate(FunctionCallInfo fcinfo, actual_type at)
 	{
 		read_pair(fcinfo, at, &t, &a);
 		if (!PG_ARGISNULL(2))
-			numeric_decimal(PG_GETARG_DATUM(2), "weight", &w);
+			numeric_decimal(PG_GETARG_DATUM(2), gettext_noop("weight"), &w);
 		if (pt_evaluate(&t, &a, PG_ARGISNULL(2) ? NULL : &w, &rule->rule, dir, ev) != PT_SCORE_OK)
 			why = psprintf("cannot score: %s", ev->message);
 		else
@@ -851,7 +851,7 @@ ptarget_budget_score(PG_FUNCTION_ARGS)
 	const rule_entry *rule;
 
 	budget_pair(fcinfo, &t, &a, &defined);
-	numeric_decimal(PG_GETARG_DATUM(2), "weight", &w);
+	numeric_decimal(PG_GETARG_DATUM(2), gettext_noop("weight"), &w);
 	rule = find_rule(fcinfo, text_to_cstring(PG_GETARG_TEXT_PP(3)), true);
 	if (!defined)
 		PG_RETURN_NULL();
@@ -907,6 +907,7 @@ PG_FUNCTION_INFO_V1(ptarget_check_actual);
 Datum
 ptarget_check_actual(PG_FUNCTION_ARGS)
 {
+	pt_score_status rc;
 	TriggerData *td;
 	Trigger    *trigger;
 	Relation	rel;
@@ -1012,7 +1013,12 @@ ptarget_check_actual(PG_FUNCTION_ARGS)
 			pg_ptarget_parse(VARDATA_ANY(s), VARSIZE_ANY_EXHDR(s), &a, NULL);
 		}
 		ev = palloc(sizeof(pt_evaluation));
-		if (pt_evaluate(&t, &a, NULL, standard_rule(), PT_DIRECTION_RULE, ev) != PT_SCORE_OK)
+		if (flag_mode)
+			pg_ptarget_nls_pause();	/* the flag column is data: in English */
+		rc = pt_evaluate(&t, &a, NULL, standard_rule(), PT_DIRECTION_RULE, ev);
+		if (flag_mode)
+			pg_ptarget_nls_resume();
+		if (rc != PT_SCORE_OK)
 		{
 			if (!flag_mode)
 				ereport(ERROR,

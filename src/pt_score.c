@@ -16,6 +16,7 @@
  * the end, to PT_SCORE_PLACES places.  Nothing here allocates.
  */
 #include "pt_score.h"
+#include "pt_i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -283,36 +284,36 @@ pt_score_rule_check(const pt_score_rule *r, char *why, size_t cap)
 	int			i;
 
 	if (r->point_direction == PT_DIRECTION_RULE)
-		bad = "the point direction must be floor, ceiling or exact";
+		bad = PT_N_("the point direction must be floor, ceiling or exact");
 	else if (sign(&r->floor_zero_at) < 0 || cmp_int(&r->floor_zero_at, 100) >= 0)
-		bad = "floor_zero_at must be at least 0 and below 100 (percent of the floor)";
+		bad = PT_N_("floor_zero_at must be at least 0 and below 100 (percent of the floor)");
 	else if (cmp_int(&r->ceiling_zero_at, 100) <= 0)
-		bad = "ceiling_zero_at must be above 100 (percent of the ceiling)";
+		bad = PT_N_("ceiling_zero_at must be above 100 (percent of the ceiling)");
 	else if (r->has_missed_cap && (sign(&r->missed_cap) < 0 || cmp_int(&r->missed_cap, 100) > 0))
-		bad = "missed_cap must be between 0 and 100 (percent of the weight)";
+		bad = PT_N_("missed_cap must be between 0 and 100 (percent of the weight)");
 	else if (r->has_tolerance && (sign(&r->tolerance) < 0 || cmp_int(&r->tolerance, 100) >= 0))
-		bad = "tolerance must be at least 0 and below 100 (percent)";
+		bad = PT_N_("tolerance must be at least 0 and below 100 (percent)");
 	else if (r->nsteps < 0 || r->nsteps > PT_SCORE_MAX_STEPS)
-		bad = "a rule has at most 16 steps";
+		bad = PT_N_("a rule has at most 16 steps");
 	else if ((r->floor_shape == PT_SHAPE_STEPS || r->ceiling_shape == PT_SHAPE_STEPS) && r->nsteps == 0)
-		bad = "a stepwise rule needs at least one step";
+		bad = PT_N_("a stepwise rule needs at least one step");
 	else if (sign(&r->partial_at) <= 0 || pt_decimal_cmp(&r->partial_at, &r->achieved_at) >= 0 ||
 			 cmp_int(&r->achieved_at, 100) > 0)
-		bad = "qualitative bands must satisfy 0 < partial < achieved <= 100 (percent of the weight)";
+		bad = PT_N_("qualitative bands must satisfy 0 < partial < achieved <= 100 (percent of the weight)");
 	else if (sign(&r->grade_at[2]) <= 0 || pt_decimal_cmp(&r->grade_at[2], &r->grade_at[1]) >= 0 ||
 			 pt_decimal_cmp(&r->grade_at[1], &r->grade_at[0]) >= 0 || cmp_int(&r->grade_at[0], 100) > 0)
-		bad = "grade bands must satisfy 0 < 中 < 良 < 优 <= 100";
+		bad = PT_N_("grade bands must satisfy 0 < 中 < 良 < 优 <= 100");
 	for (i = 0; bad == NULL && i < r->nsteps; i++)
 	{
 		if (sign(&r->step_points[i]) < 0 || (r->step_share && cmp_int(&r->step_points[i], 100) > 0))
-			bad = "step points must be at least 0 (and at most 100 when they are percent of the weight)";
+			bad = PT_N_("step points must be at least 0 (and at most 100 when they are percent of the weight)");
 		else if (i > 0 && pt_decimal_cmp(&r->step_at[i], &r->step_at[i - 1]) >= 0)
-			bad = "step thresholds must be strictly descending";
+			bad = PT_N_("step thresholds must be strictly descending");
 	}
 	if (bad == NULL)
 		return PT_SCORE_OK;
 	if (cap > 0)
-		snprintf(why, cap, "%s", bad);
+		snprintf(why, cap, "%s", PT_(bad));
 	return PT_SCORE_BAD_RULE;
 }
 
@@ -538,7 +539,8 @@ fail(pt_evaluation *out, pt_score_status st, const char *fmt, ...)
 	va_list		ap;
 
 	va_start(ap, fmt);
-	vsnprintf(out->message, sizeof(out->message), fmt, ap);
+	/* the formats are marked PT_N_ where they are written (pt_i18n.h) */
+	vsnprintf(out->message, sizeof(out->message), PT_(fmt), ap);
 	va_end(ap);
 	out->status = st;
 	return st;
@@ -548,7 +550,7 @@ static pt_score_status
 overflow(pt_evaluation *out)
 {
 	return fail(out, PT_SCORE_OVERFLOW,
-				"the target and the actual are too far apart to score exactly (more than 36 digits)");
+				PT_N_("the target and the actual are too far apart to score exactly (more than 36 digits)"));
 }
 
 /* The whole weight, cut to the score's places so that a score never exceeds it. */
@@ -843,9 +845,9 @@ evaluate_quantity(const pt_target *t, const pt_target *a, const pt_decimal *w,
 		const pt_bound *ab = vt.upper.infinite ? &a->lower : &a->upper;
 
 		if (ab->infinite)
-			return fail(out, PT_SCORE_UNBOUNDED, "the actual %s has no %s value to score against the %s %s",
-						spell(a, &s1), vt.upper.infinite ? "lowest" : "highest",
-						vt.upper.infinite ? "floor" : "ceiling", spell(t, &s2));
+			return fail(out, PT_SCORE_UNBOUNDED, PT_N_("the actual %s has no %s value to score against the %s %s"),
+						spell(a, &s1), vt.upper.infinite ? PT_("lowest") : PT_("highest"),
+						vt.upper.infinite ? PT_("floor") : PT_("ceiling"), spell(t, &s2));
 		m.ceiling = vt.lower.infinite;
 		m.bound = m.ceiling ? vt.upper.value : vt.lower.value;
 		m.value = ab->value;
@@ -862,8 +864,8 @@ evaluate_quantity(const pt_target *t, const pt_target *a, const pt_decimal *w,
 			}
 	}
 	else if (!out->achieved)
-		return fail(out, PT_SCORE_UNBOUNDED, "the actual %s is a range: a %s target %s needs one actual value",
-					spell(a, &s1), point ? "point" : "range", spell(t, &s2));
+		return fail(out, PT_SCORE_UNBOUNDED, PT_N_("the actual %s is a range: a %s target %s needs one actual value"),
+					spell(a, &s1), point ? PT_("point") : PT_("range"), spell(t, &s2));
 
 	/* completion */
 	if (two_sided && out->achieved)
@@ -1085,7 +1087,7 @@ evaluate_label(const pt_target *t, const pt_target *a, const pt_decimal *w,
 			break;
 		default:
 			return fail(out, PT_SCORE_NOT_GRADE,
-						"the actual %s of the qualitative target %s is not a grade", spell(a, &s1), spell(t, &s2));
+						PT_N_("the actual %s of the qualitative target %s is not a grade"), spell(a, &s1), spell(t, &s2));
 	}
 	out->met = out->achieved = pt_decimal_cmp(&lo, &r->achieved_at) >= 0;
 	out->band_high_inclusive = (cmp_int(&hi, 100) == 0);
@@ -1135,7 +1137,7 @@ pt_evaluate(const pt_target *target, const pt_target *actual, const pt_decimal *
 	why.len = 0;
 
 	if (weight != NULL && weight->coef < 0)
-		return fail(out, PT_SCORE_BAD_WEIGHT, "a weight cannot be negative (%s)", dec(weight, &s1));
+		return fail(out, PT_SCORE_BAD_WEIGHT, PT_N_("a weight cannot be negative (%s)"), dec(weight, &s1));
 	if (pt_score_rule_check(rule, out->message, sizeof(out->message)) != PT_SCORE_OK)
 		return out->status = PT_SCORE_BAD_RULE;
 	if (actual->kind == PT_KIND_LABEL && classify(actual->label, actual->label_len) == GRADE_NOT_APPLICABLE)
@@ -1150,8 +1152,8 @@ pt_evaluate(const pt_target *target, const pt_target *actual, const pt_decimal *
 		{
 			pt_format_dimension(actual, s3.text, sizeof(s3.text));
 			return fail(out, PT_SCORE_MISMATCH,
-						"the actual %s (%s) cannot be compared with the qualitative target %s: give a grade "
-						"such as 达成年度指标, 部分达成年度指标, 未达成年度指标 or 优/良/中/差",
+						PT_N_("the actual %s (%s) cannot be compared with the qualitative target %s: give a grade "
+						"such as 达成年度指标, 部分达成年度指标, 未达成年度指标 or 优/良/中/差"),
 						spell(actual, &s1), s3.text, spell(target, &s2));
 		}
 		st = evaluate_label(target, actual, weight, rule, out, &why);
@@ -1160,7 +1162,7 @@ pt_evaluate(const pt_target *target, const pt_target *actual, const pt_decimal *
 	{
 		pt_format_dimension(actual, s3.text, sizeof(s3.text));
 		pt_format_dimension(target, s4.text, sizeof(s4.text));
-		return fail(out, PT_SCORE_MISMATCH, "the actual %s (%s) cannot be compared with the target %s (%s)",
+		return fail(out, PT_SCORE_MISMATCH, PT_N_("the actual %s (%s) cannot be compared with the target %s (%s)"),
 					spell(actual, &s1), s3.text, spell(target, &s2), s4.text);
 	}
 	else if (target->kind == PT_KIND_DATE)

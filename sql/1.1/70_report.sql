@@ -173,9 +173,9 @@ BEGIN
                     '<td class="actual">' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(COALESCE(c.actual, c.actual_text, ''))
                     OPERATOR(pg_catalog.||) '</td>'
                     OPERATOR(pg_catalog.||) CASE
-                        WHEN c.sc IS NULL OR (c.sc OPERATOR(pg_catalog.->>) 'met') IS NULL THEN '<td class="met">–</td>'
-                        WHEN (c.sc OPERATOR(pg_catalog.->>) 'met')::pg_catalog.bool THEN '<td class="met yes" data-met="true">✓ 达成</td>'
-                        ELSE '<td class="met no" data-met="false">✗ 未达成</td>' END
+                        WHEN c.sc IS NULL OR (c.sc OPERATOR(pg_catalog.->>) 'met') IS NULL THEN '<td class="met">-</td>'
+                        WHEN (c.sc OPERATOR(pg_catalog.->>) 'met')::pg_catalog.bool THEN '<td class="met yes" data-met="true">&#10003; 达成</td>'
+                        ELSE '<td class="met no" data-met="false">&#10007; 未达成</td>' END
                     OPERATOR(pg_catalog.||) CASE WHEN (c.sc OPERATOR(pg_catalog.->>) 'completion') IS NULL THEN '<td class="completion"></td>'
                         ELSE '<td class="completion" data-value="' OPERATOR(pg_catalog.||) (c.sc OPERATOR(pg_catalog.->>) 'completion')
                              OPERATOR(pg_catalog.||) '"><span class="bar"><span class="fill' OPERATOR(pg_catalog.||)
@@ -245,7 +245,7 @@ BEGIN
                    OPERATOR(pg_catalog.||) '>' OPERATOR(pg_catalog.||) E'\n<h2>' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(p.project)
                    OPERATOR(pg_catalog.||) CASE WHEN p.show_scores THEN ' <span class="grade g-' OPERATOR(pg_catalog.||) COALESCE(p.ps OPERATOR(pg_catalog.->>) 'grade', '') OPERATOR(pg_catalog.||) '">'
                         OPERATOR(pg_catalog.||) COALESCE(p.ps OPERATOR(pg_catalog.->>) 'grade', '') OPERATOR(pg_catalog.||) '</span>' ELSE '' END OPERATOR(pg_catalog.||) '</h2>'
-                   OPERATOR(pg_catalog.||) E'\n<p class="meta">' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.concat_ws(' · ',
+                   OPERATOR(pg_catalog.||) E'\n<p class="meta">' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.concat_ws(' | ',
                         NULLIF(pg_catalog.concat_ws(' ', p.code, NULLIF(p.dept, '')), ''),
                         p.year OPERATOR(pg_catalog.||) ' 年度',
                         '预算 ' OPERATOR(pg_catalog.||) p.budget OPERATOR(pg_catalog.||) ' '
@@ -307,10 +307,10 @@ BEGIN
                                    CASE WHEN s.b OPERATOR(pg_catalog.-) s.a OPERATOR(pg_catalog.>) 800 THEN '3 months' ELSE '1 month' END::pg_catalog.interval) m) t)
                    OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(
                         '<g class="dl"><text class="dl-label" x="4" y="' OPERATOR(pg_catalog.||) (d.y OPERATOR(pg_catalog.+) 10) OPERATOR(pg_catalog.||) '">'
-                        OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(CASE WHEN pg_catalog.length(d.project OPERATOR(pg_catalog.||) ' · ' OPERATOR(pg_catalog.||) d.l3) OPERATOR(pg_catalog.>) 22
-                             THEN pg_catalog.left(d.project OPERATOR(pg_catalog.||) ' · ' OPERATOR(pg_catalog.||) d.l3, 21) OPERATOR(pg_catalog.||) '…'
-                             ELSE d.project OPERATOR(pg_catalog.||) ' · ' OPERATOR(pg_catalog.||) d.l3 END)
-                        OPERATOR(pg_catalog.||) '<title>' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(d.project OPERATOR(pg_catalog.||) ' · ' OPERATOR(pg_catalog.||) d.l3 OPERATOR(pg_catalog.||) '：' OPERATOR(pg_catalog.||) d.target) OPERATOR(pg_catalog.||) '</title></text>'
+                        OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(CASE WHEN pg_catalog.length(d.project OPERATOR(pg_catalog.||) '：' OPERATOR(pg_catalog.||) d.l3) OPERATOR(pg_catalog.>) 22
+                             THEN pg_catalog.left(d.project OPERATOR(pg_catalog.||) '：' OPERATOR(pg_catalog.||) d.l3, 21) OPERATOR(pg_catalog.||) '…'
+                             ELSE d.project OPERATOR(pg_catalog.||) '：' OPERATOR(pg_catalog.||) d.l3 END)
+                        OPERATOR(pg_catalog.||) '<title>' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(d.project OPERATOR(pg_catalog.||) '：' OPERATOR(pg_catalog.||) d.l3 OPERATOR(pg_catalog.||) '　' OPERATOR(pg_catalog.||) d.target) OPERATOR(pg_catalog.||) '</title></text>'
                         OPERATOR(pg_catalog.||) CASE WHEN d.point
                              THEN '<path class="mark" d="M' OPERATOR(pg_catalog.||) x1 OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) d.y
                                   OPERATOR(pg_catalog.||) ' l6 6 l-6 6 l-6 -6 z"/>'
@@ -385,9 +385,9 @@ footer { margin-top: 32px; font-size: 12px; color: #7b8794; border-top: 1px soli
 $css$
            OPERATOR(pg_catalog.||) E'</style>\n</head>\n<body>\n<header>\n<h1>' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(page_title) OPERATOR(pg_catalog.||) '</h1>'
            OPERATOR(pg_catalog.||) E'\n<p class="sub">模式 ' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(schema)
-           OPERATOR(pg_catalog.||) CASE WHEN departments IS NULL THEN '' ELSE ' · 部门 ' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.array_to_string(departments, '、')) END
-           OPERATOR(pg_catalog.||) CASE WHEN projects IS NULL THEN '' ELSE ' · 项目 ' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.array_to_string(projects, '、')) END
-           OPERATOR(pg_catalog.||) ' · 生成于 ' OPERATOR(pg_catalog.||) pg_catalog.to_char(pg_catalog.now(), 'YYYY-MM-DD HH24:MI') OPERATOR(pg_catalog.||) E'</p>\n</header>'
+           OPERATOR(pg_catalog.||) CASE WHEN departments IS NULL THEN '' ELSE ' &middot; 部门 ' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.array_to_string(departments, '、')) END
+           OPERATOR(pg_catalog.||) CASE WHEN projects IS NULL THEN '' ELSE ' &middot; 项目 ' OPERATOR(pg_catalog.||) @extschema@.ptarget_html_escape(pg_catalog.array_to_string(projects, '、')) END
+           OPERATOR(pg_catalog.||) ' &middot; 生成于 ' OPERATOR(pg_catalog.||) pg_catalog.to_char(pg_catalog.now(), 'YYYY-MM-DD HH24:MI') OPERATOR(pg_catalog.||) E'</p>\n</header>'
            OPERATOR(pg_catalog.||) E'\n<div class="stats"><div class="stat"><b class="n-projects">' OPERATOR(pg_catalog.||) su.n_projects OPERATOR(pg_catalog.||) '</b>个项目</div>'
            OPERATOR(pg_catalog.||) '<div class="stat"><b class="n-indicators">' OPERATOR(pg_catalog.||) COALESCE(su.n_indicators, 0) OPERATOR(pg_catalog.||) '</b>个指标</div>'
            OPERATOR(pg_catalog.||) '<div class="stat"><b class="n-deadlines">' OPERATOR(pg_catalog.||) tl.n OPERATOR(pg_catalog.||) '</b>个截止日期</div>'
@@ -399,8 +399,8 @@ $css$
                 OPERATOR(pg_catalog.||) su.html OPERATOR(pg_catalog.||) E'\n</tbody></table>' END
            OPERATOR(pg_catalog.||) CASE WHEN tl.n OPERATOR(pg_catalog.=) 0 THEN '' ELSE E'\n<h2 class="plain">截止日期</h2>\n' OPERATOR(pg_catalog.||) tl.html END
            OPERATOR(pg_catalog.||) E'\n' OPERATOR(pg_catalog.||) COALESCE(se.html, '')
-           OPERATOR(pg_catalog.||) E'\n<footer>ptarget ' OPERATOR(pg_catalog.||) COALESCE(version, '') OPERATOR(pg_catalog.||) ' · ptarget_report_html · '
-           OPERATOR(pg_catalog.||) '指标值为规范写法；得分按财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）计算，总分按分值折算为百分制，等级：优≥90，良80–90，中60–80，差&lt;60。'
+           OPERATOR(pg_catalog.||) E'\n<footer>ptarget ' OPERATOR(pg_catalog.||) COALESCE(version, '') OPERATOR(pg_catalog.||) ' &middot; ptarget_report_html &middot; '
+           OPERATOR(pg_catalog.||) '指标值为规范写法；得分按财政部《项目支出绩效评价管理办法》（财预〔2020〕10号）计算，总分按分值折算为百分制，等级：优≥90，良80&ndash;90，中60&ndash;80，差&lt;60。'
            OPERATOR(pg_catalog.||) E'</footer>\n</body>\n</html>\n'
     INTO html
     FROM summary su, sections se, timeline tl;
