@@ -971,19 +971,19 @@ static bool
 parse_header_cells(parser *p, cursor *cur)
 {
     static const header_cell cells[] = {
-        {"项目名称", "cell \"项目名称\"", CELLS_HINT, TEXT_VALUE, true, PT_MERGE_NONE},
-        {"预算规模及资金用途", "cell \"预算规模及资金用途\"", CELLS_HINT, NO_VALUE, true, PT_MERGE_NONE},
-        {"预算数", "cell \"预算数\"", CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
-        {"其中：财政资金", "cell \"其中：财政资金\"", CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
-        {"其他资金", "cell \"其他资金\"", CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
+        {"项目名称", PT_N_("cell \"项目名称\""), CELLS_HINT, TEXT_VALUE, true, PT_MERGE_NONE},
+        {"预算规模及资金用途", PT_N_("cell \"预算规模及资金用途\""), CELLS_HINT, NO_VALUE, true, PT_MERGE_NONE},
+        {"预算数", PT_N_("cell \"预算数\""), CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
+        {"其中：财政资金", PT_N_("cell \"其中：财政资金\""), CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
+        {"其他资金", PT_N_("cell \"其他资金\""), CELLS_HINT, AMOUNT_VALUE, false, PT_MERGE_NONE},
         /* the merged 预算规模及资金用途 continues into the purpose's row */
         {"", PT_N_("the empty cell before the fund purpose"), CELLS_HINT, TEXT_VALUE, true, PT_MERGE_ABOVE},
-        {"绩效目标", "cell \"绩效目标\"", CELLS_HINT, TEXT_VALUE, true, PT_MERGE_NONE},
-        {"一级指标", "the indicator table header \"一级指标\"", TABLE_HEADER_HINT, NO_VALUE, true, PT_MERGE_NONE},
-        {"二级指标", "the indicator table header \"二级指标\"", TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
-        {"三级指标", "the indicator table header \"三级指标\"", TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
-        {"绩效指标描述", "the indicator table header \"绩效指标描述\"", TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
-        {"指标值", "the indicator table header \"指标值\"", TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
+        {"绩效目标", PT_N_("cell \"绩效目标\""), CELLS_HINT, TEXT_VALUE, true, PT_MERGE_NONE},
+        {"一级指标", PT_N_("the indicator table header \"一级指标\""), TABLE_HEADER_HINT, NO_VALUE, true, PT_MERGE_NONE},
+        {"二级指标", PT_N_("the indicator table header \"二级指标\""), TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
+        {"三级指标", PT_N_("the indicator table header \"三级指标\""), TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
+        {"绩效指标描述", PT_N_("the indicator table header \"绩效指标描述\""), TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
+        {"指标值", PT_N_("the indicator table header \"指标值\""), TABLE_HEADER_HINT, NO_VALUE, false, PT_MERGE_NONE},
     };
     size_t      i;
 
