@@ -130,11 +130,11 @@ uninstall-nls:
 
 update-po:
 	xgettext --from-code=UTF-8 --language=C --add-comments=translator -o po/ptarget.pot \
-		-kerrmsg -kerrdetail -kerrhint -kerrmsg_plural:1,2 -kerrdetail_plural:1,2 -k_ -kPT_ -kPT_N_ \
+		-kerrmsg -kerrdetail -kerrhint -kerrmsg_plural:1,2 -kerrdetail_plural:1,2 \
+		-kgettext_noop -kpg_ptarget_gettext -kPT_ -kPT_N_ \
 		--flag=errmsg:1:c-format --flag=errdetail:1:c-format --flag=errhint:1:c-format \
-		--flag=PT_:1:pass-c-format --flag=PT_N_:1:pass-c-format \
 		$(GLUE_SRCS) $(CORE_SRCS)
-	for po in po/*.po; do msgmerge -q -U --backup=none $$po po/ptarget.pot; done
+	for po in po/*.po; do [ ! -e "$$po" ] || msgmerge -q -U --backup=none $$po po/ptarget.pot; done
 	$(MAKE) -C $(LOADER) update-po
 
 .PHONY: loader install-loader uninstall-loader clean-loader install-nls uninstall-nls update-po
