@@ -57,6 +57,7 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+#define NC_(context, s) (s)		/* marks s in a context, for xgettext */
 
 static const char *progname = "ptarget-load";
 
@@ -1522,11 +1523,26 @@ state_name(const loader *L, file_state s)
 	}
 }
 
+/* A column title in the language of the messages (context "column": a
+ * column "skipped" is not the result "skipped"). */
+static const char *
+column_title(const char *s)
+{
+	char		id[128];
+	const char *t;
+
+	snprintf(id, sizeof(id), "column%c%s", '\004', s);
+	t = gettext(id);
+	return t == id ? s : t;
+}
+
 static void
 print_table(loader *L)
 {
-	const char *heads[] = {N_("file"), N_("result"), N_("projects"), N_("indicators"), N_("quantities"),
-	N_("dates"), N_("labels"), N_("unparsed"), N_("skipped"), N_("error or note")};
+	const char *heads[] = {NC_("column", "file"), NC_("column", "result"), NC_("column", "projects"),
+		NC_("column", "indicators"), NC_("column", "quantities"), NC_("column", "dates"),
+		NC_("column", "labels"), NC_("column", "unparsed"), NC_("column", "skipped"),
+	NC_("column", "error or note")};
 	enum
 	{
 		N_COLS = 10
@@ -1540,7 +1556,7 @@ print_table(loader *L)
 	bool		any_loaded = false;
 
 	for (k = 0; k < N_COLS; k++)
-		widths[k] = display_width(_(heads[k]));
+		widths[k] = display_width(column_title(heads[k]));
 	for (i = 0; i < L->files->n; i++)
 	{
 		file_entry *f = &L->files->items[i];
@@ -1575,15 +1591,15 @@ print_table(loader *L)
 		if (k > 0)
 			fputs("  ", stdout);
 		if (k == N_COLS - 1)
-			fputs(_(heads[k]), stdout);
+			fputs(column_title(heads[k]), stdout);
 		else
-			print_cell(stdout, _(heads[k]), widths[k], k >= 2);
+			print_cell(stdout, column_title(heads[k]), widths[k], k >= 2);
 	}
 	fputc('\n', stdout);
 	for (k = 0; k < N_COLS; k++)
 	{
 		int			j;
-		int			w = k == N_COLS - 1 ? display_width(_(heads[k])) : widths[k];
+		int			w = k == N_COLS - 1 ? display_width(column_title(heads[k])) : widths[k];
 
 		if (k > 0)
 			fputs("  ", stdout);
