@@ -31,7 +31,9 @@ PACKAGES=(build-essential postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR
           # ptarget-load (libpq, libcrypto) and the message catalogues; the
           # zh_CN.UTF-8 locale (test/nls.sh); the report in a browser with
           # Chinese fonts (test/report.sh)
-          libpq-dev libssl-dev gettext locales chromium fonts-noto-cjk)
+          libpq-dev libssl-dev gettext locales chromium fonts-noto-cjk
+          # .docx and .xlsx: zip and XML (src/pt_ooxml.h); zlib for the tests' zips
+          libzip-dev libexpat1-dev zlib1g-dev)
 
 install_packages() {
 	local missing=()
