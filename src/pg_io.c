@@ -184,7 +184,7 @@ quote_in(int encoding, const char *s, size_t len, bool utf8)
 
 	if (cut == len)
 		return psprintf("\"%s\"", shown);
-	return psprintf("\"%s%s\" (%zu characters)", shown, ellipsis(), chars);
+	return psprintf(pg_ptarget_gettext("\"%s%s\" (%zu characters)"), shown, ellipsis(), chars);
 }
 
 char *

@@ -62,6 +62,8 @@ const char *
 pg_ptarget_gettext(const char *msgid)
 {
 #ifdef ENABLE_NLS
+	if (paused > 0)
+		return msgid;
 	return dgettext(TEXTDOMAIN, msgid);
 #else
 	return msgid;
