@@ -226,15 +226,17 @@ check "exit status 2 for a missing path (it fails), with the system's message" \
 set +e
 "$LOADER" -p 1 -h /nonexistent -d "$DB" "$DOCS/formats" >"$WORK/noserver.out" 2>&1
 rc_noserver=$?
-"$LOADER" -d postgres "$DOCS/formats" >"$WORK/noext.out" 2>&1
+psql -X -q -d postgres -c "DROP DATABASE IF EXISTS ${DB}_noext" -c "CREATE DATABASE ${DB}_noext" 2>/dev/null
+"$LOADER" -d "${DB}_noext" "$DOCS/formats" >"$WORK/noext.out" 2>&1
 rc_noext=$?
+psql -X -q -d postgres -c "DROP DATABASE ${DB}_noext"
 "$LOADER" --help >"$WORK/help.out" 2>&1
 rc_help=$?
 "$LOADER" --version >"$WORK/version.out" 2>&1
 rc_version=$?
 set -e
 check "exit status 2 when the server cannot be reached" 2 "$rc_noserver"
-check "exit status 2 without the extension, saying so" "2 ptarget-load: error: the ptarget extension is not installed in database \"postgres\"" \
+check "exit status 2 without the extension, saying so" "2 ptarget-load: error: the ptarget extension is not installed in database \"${DB}_noext\"" \
 	"$rc_noext $(head -1 "$WORK/noext.out")"
 check "--help: exit 0, every option listed" "0 ok" "$rc_help $(for o in -j -n -s --lenient -f --progress -q -V -h -p -U -d -w -W \
 	--department --project --title -o; do grep -qe "$o" "$WORK/help.out" || echo "missing $o"; done; echo ok)"
