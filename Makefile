@@ -99,7 +99,9 @@ $(OBJS): $(wildcard src/*.h)
 LOADER = tools/ptarget-load
 NLS_DOMAIN = ptarget-$(PG_MAJOR)
 NLS_LANGUAGES = $(basename $(notdir $(wildcard po/*.po)))
-NLS_MO = $(addprefix po/,$(addsuffix .mo,$(NLS_LANGUAGES)))
+# without gettext's msgfmt the module builds without catalogues (English only)
+MSGFMT := $(shell command -v msgfmt 2>/dev/null)
+NLS_MO = $(if $(MSGFMT),$(addprefix po/,$(addsuffix .mo,$(NLS_LANGUAGES))))
 localedir := $(shell $(PG_CONFIG) --localedir)
 
 all: loader $(NLS_MO)
@@ -121,7 +123,7 @@ po/%.mo: po/%.po
 	msgfmt -c -o $@ $<
 
 install-nls: $(NLS_MO)
-	for lang in $(NLS_LANGUAGES); do \
+	for lang in $(if $(MSGFMT),$(NLS_LANGUAGES)); do \
 		$(INSTALL) -d "$(DESTDIR)$(localedir)/$$lang/LC_MESSAGES" && \
 		$(INSTALL_DATA) po/$$lang.mo "$(DESTDIR)$(localedir)/$$lang/LC_MESSAGES/$(NLS_DOMAIN).mo" || exit 1; \
 	done
