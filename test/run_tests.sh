@@ -116,6 +116,9 @@ run_script upgrade "upgrade from 1.0" bash "$ROOT/test/upgrade.sh"
 run_script clients "clients: psycopg and JDBC" bash "$ROOT/test/clients.sh"
 run_script readme "README examples against a real run" bash "$ROOT/test/readme.sh"
 run_script scaleout "scale-out: coordinator and two shards" bash "$ROOT/test/scaleout.sh"
+run_script loader "ptarget-load: bulk loading, interrupted runs, exit status" bash "$ROOT/test/loader.sh"
+run_script report "the HTML report in headless Chromium" bash "$ROOT/test/report.sh"
+run_script nls "messages in Chinese and English" env PTARGET_NLS_BUILT=1 bash "$ROOT/test/nls.sh"
 # last: it installs the Debian package, removes it and reinstalls the source build
 run_script package "Debian package" bash "$ROOT/test/package.sh"
 
