@@ -32,7 +32,11 @@ _PG_init(void)
 void
 pg_ptarget_unpack(Datum datum, pt_target *t)
 {
-	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
+	struct varlena *v = (struct varlena *) DatumGetPointer(datum);
+
+	/* (what PG_DETOAST_DATUM_PACKED does, without a call for values stored inline) */
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = PG_DETOAST_DATUM_PACKED(datum);
 
 	if (!pt_unpack((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), t))
 		ereport(ERROR,
@@ -240,20 +244,35 @@ to_utf8(const char *text, size_t len)
 											  GetDatabaseEncoding(), PG_UTF8);
 }
 
-bool
-pg_ptarget_parse(const char *text, size_t len, pt_target *t, Node *escontext)
+/*
+ * Scratch of a parse: on the stack for the short texts targets are (the
+ * value points into it until it is packed), else allocated.
+ */
+#define PARSE_STACK_SCRATCH 1024
+
+static bool
+parse_with_scratch(const char *text, size_t len, pt_target *t, Node *escontext, char *scratch)
 {
 	char	   *utf8 = to_utf8(text, len);
 	size_t		utf8_len = (utf8 == text) ? len : strlen(utf8);
-	char	   *scratch = palloc(pt_parse_scratch_size(utf8_len));
 	pt_error	err;
 
+	if (pt_parse_scratch_size(utf8_len) > PARSE_STACK_SCRATCH)
+		scratch = palloc(pt_parse_scratch_size(utf8_len));
 	if (pt_parse(utf8, utf8_len, t, scratch, &err) != PT_OK)
 	{
 		report_input(&err, text, len, escontext);
 		return false;
 	}
 	return true;
+}
+
+bool
+pg_ptarget_parse(const char *text, size_t len, pt_target *t, Node *escontext)
+{
+	/* t must stay valid after return: the scratch it points into is allocated */
+	return parse_with_scratch(text, len, t, escontext,
+							  palloc(Max(pt_parse_scratch_size(len), PARSE_STACK_SCRATCH + 1)));
 }
 
 char *
@@ -375,8 +394,10 @@ ptarget_in(PG_FUNCTION_ARGS)
 {
 	char	   *text = PG_GETARG_CSTRING(0);
 	pt_target	t;
+	char		scratch[PARSE_STACK_SCRATCH];
 
-	if (!pg_ptarget_parse(text, strlen(text), &t, fcinfo->context))
+	/* packed before returning, so the value may point into the stack */
+	if (!parse_with_scratch(text, strlen(text), &t, fcinfo->context, scratch))
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(pg_ptarget_datum(&t));
 }
@@ -398,8 +419,23 @@ ptarget_out(PG_FUNCTION_ARGS)
 	pt_target	t;
 	size_t		len;
 	char	   *utf8;
+	char		buf[256];
 
 	PG_GETARG_PTARGET(0, &t);
+	/* most canonical texts are short: format on the stack, then one copy */
+	len = pt_format(&t, buf, sizeof(buf));
+	if (len < sizeof(buf))
+	{
+		/* a UTF-8 database takes the text as it is (as pg_any_to_server does) */
+		if (GetDatabaseEncoding() == PG_UTF8)
+		{
+			char	   *out = palloc(len + 1);
+
+			memcpy(out, buf, len + 1);
+			PG_RETURN_CSTRING(out);
+		}
+		PG_RETURN_CSTRING(pg_ptarget_cstring(buf, len));
+	}
 	utf8 = canonical_utf8(&t, &len);
 	PG_RETURN_CSTRING(pg_ptarget_cstring(utf8, len));
 }

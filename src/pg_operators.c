@@ -6,6 +6,7 @@
 
 #include "common/hashfn.h"
 #include "utils/date.h"
+#include "utils/memutils.h"
 
 #define PTARGET_BINARY_PREDICATE(sqlname, expr) \
 PG_FUNCTION_INFO_V1(sqlname); \
@@ -18,15 +19,102 @@ sqlname(PG_FUNCTION_ARGS) \
 	PG_RETURN_BOOL(expr); \
 }
 
-PTARGET_BINARY_PREDICATE(ptarget_eq, pt_compare(&a, &b) == 0)
+/*
+ * Filters with a constant: t @> '≥95%', t <@ …, t && …, t = … .  The
+ * constant is unpacked once per query (fn_extra) and each row is tested in
+ * its packed form (pt_probe_test), which answers rows of another kind or
+ * dimension from their first bytes.  Without a constant argument, or for a
+ * malformed row (reported as corrupted), the plain path runs.
+ */
+typedef struct probe_cache
+{
+	int			stable;			/* 0 not known yet, 1 or 2 the constant argument, -1 none */
+	struct varlena *datum;		/* the constant's datum the bytes were taken from */
+	Size		len;
+	uint8	   *bytes;			/* the constant's packed bytes */
+	pt_probe	probe;
+} probe_cache;
+
+static bool
+probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, bool *result)
+{
+	probe_cache *cache = (probe_cache *) fcinfo->flinfo->fn_extra;
+	struct varlena *constant,
+			   *row;
+	int			r;
+
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(probe_cache));
+		fcinfo->flinfo->fn_extra = cache;
+		cache->stable = get_fn_expr_arg_stable(fcinfo->flinfo, 1) ? 2 :
+			get_fn_expr_arg_stable(fcinfo->flinfo, 0) ? 1 : -1;
+	}
+	if (cache->stable < 0)
+		return false;
+	constant = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
+	/* the same constant datum as before: nothing to compare (a Const's pointer stays) */
+	if (constant != cache->datum)
+	{
+		constant = PG_DETOAST_DATUM_PACKED(PointerGetDatum(constant));
+		if (cache->bytes != NULL && cache->len == VARSIZE_ANY_EXHDR(constant) &&
+			memcmp(cache->bytes, VARDATA_ANY(constant), cache->len) == 0)
+			cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
+		else
+			cache->datum = NULL;
+	}
+	if (cache->datum == NULL)
+	{
+		pt_target	t;
+
+		if (cache->bytes != NULL)
+			pfree(cache->bytes);
+		cache->len = VARSIZE_ANY_EXHDR(constant);
+		cache->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(cache->len, 1));
+		memcpy(cache->bytes, VARDATA_ANY(constant), cache->len);
+		if (!pt_unpack(cache->bytes, cache->len, &t))
+		{
+			pfree(cache->bytes);
+			cache->bytes = NULL;
+			return false;		/* the plain path reports it */
+		}
+		pt_probe_prepare(&cache->probe, &t, cache->stable == 2 ? op_arg2 : op_arg1);
+		cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
+	}
+	row = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(2 - cache->stable));
+	if (VARATT_IS_EXTERNAL(row) || VARATT_IS_COMPRESSED(row))
+		row = PG_DETOAST_DATUM_PACKED(PointerGetDatum(row));
+	r = pt_probe_test(&cache->probe, (const uint8_t *) VARDATA_ANY(row), VARSIZE_ANY_EXHDR(row));
+	if (r < 0)
+		return false;
+	*result = (r == 1);
+	return true;
+}
+
+#define PTARGET_PROBED_PREDICATE(sqlname, op_arg2, op_arg1, expr) \
+PG_FUNCTION_INFO_V1(sqlname); \
+Datum \
+sqlname(PG_FUNCTION_ARGS) \
+{ \
+	pt_target	a, b; \
+	bool		result; \
+	if (probe_result(fcinfo, op_arg2, op_arg1, &result)) \
+		PG_RETURN_BOOL(result); \
+	PG_GETARG_PTARGET(0, &a); \
+	PG_GETARG_PTARGET(1, &b); \
+	PG_RETURN_BOOL(expr); \
+}
+
+PTARGET_PROBED_PREDICATE(ptarget_eq, PT_PROBE_EQUAL, PT_PROBE_EQUAL, pt_compare(&a, &b) == 0)
 PTARGET_BINARY_PREDICATE(ptarget_ne, pt_compare(&a, &b) != 0)
 PTARGET_BINARY_PREDICATE(ptarget_lt, pt_compare(&a, &b) < 0)
 PTARGET_BINARY_PREDICATE(ptarget_le, pt_compare(&a, &b) <= 0)
 PTARGET_BINARY_PREDICATE(ptarget_gt, pt_compare(&a, &b) > 0)
 PTARGET_BINARY_PREDICATE(ptarget_ge, pt_compare(&a, &b) >= 0)
-PTARGET_BINARY_PREDICATE(ptarget_contains, pt_contains(&a, &b))
-PTARGET_BINARY_PREDICATE(ptarget_contained_by, pt_contains(&b, &a))
-PTARGET_BINARY_PREDICATE(ptarget_overlaps, pt_overlaps(&a, &b))
+/* a @> b: with b constant the row a contains it; with a constant the row b lies in it */
+PTARGET_PROBED_PREDICATE(ptarget_contains, PT_PROBE_CONTAINS, PT_PROBE_CONTAINED_BY, pt_contains(&a, &b))
+PTARGET_PROBED_PREDICATE(ptarget_contained_by, PT_PROBE_CONTAINED_BY, PT_PROBE_CONTAINS, pt_contains(&b, &a))
+PTARGET_PROBED_PREDICATE(ptarget_overlaps, PT_PROBE_OVERLAPS, PT_PROBE_OVERLAPS, pt_overlaps(&a, &b))
 
 PG_FUNCTION_INFO_V1(ptarget_cmp);
 Datum

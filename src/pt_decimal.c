@@ -41,7 +41,21 @@ digit_count(pt_int128 v)
 	unsigned __int128 u = v < 0 ? -(unsigned __int128) v : (unsigned __int128) v;
 	int			n = 1;
 
-	/* most coefficients are small: walk up from 10 */
+	/* most coefficients fit in 64 bits: compare in 64 bits */
+	if ((u >> 64) == 0)
+	{
+		uint64_t	u64 = (uint64_t) u,
+					p10 = 10;
+
+		while (n < 20 && u64 >= p10)
+		{
+			n++;
+			if (n < 20)
+				p10 *= 10;
+		}
+		return n;
+	}
+	/* walk up from 10 */
 	while (n < POW10_COUNT && u >= (unsigned __int128) p[n])
 		n++;
 	return n;
@@ -102,6 +116,63 @@ take_digit(pt_int128 *coef, int *significant, int *pending, int digit)
 	return PT_DECIMAL_OK;
 }
 
+/*
+ * The common case: at most 18 digits in all, where no limit can be reached.
+ * The same reading as below in 64-bit arithmetic (every digit into the
+ * coefficient, then normalized: the same value, exponent and places).
+ * Returns false to let the general reading decide.
+ */
+static bool
+scan_short(const char *s, size_t len, pt_decimal *out, int *places, size_t *consumed)
+{
+	size_t		i = 0;
+	bool		negative = false;
+	int			digits = 0,
+				fraction_digits = 0;
+	uint64_t	coef = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		negative = (s[i++] == '-');
+	if (i >= len || s[i] < '0' || s[i] > '9')
+		return false;
+	for (;;)
+	{
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (++digits > 18)
+				return false;
+			coef = coef * 10 + (uint64_t) (s[i++] - '0');
+		}
+		if (i + 3 < len && s[i] == ',' &&
+			s[i + 1] >= '0' && s[i + 1] <= '9' &&
+			s[i + 2] >= '0' && s[i + 2] <= '9' &&
+			s[i + 3] >= '0' && s[i + 3] <= '9' &&
+			(i + 4 >= len || s[i + 4] < '0' || s[i + 4] > '9'))
+		{
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+	{
+		i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (++digits > 18)
+				return false;
+			coef = coef * 10 + (uint64_t) (s[i++] - '0');
+			fraction_digits++;
+		}
+	}
+	out->coef = negative ? -(pt_int128) coef : (pt_int128) coef;
+	out->exp = -fraction_digits;
+	pt_decimal_normalize(out);
+	*places = fraction_digits;
+	*consumed = i;
+	return true;
+}
+
 pt_decimal_status
 pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
 				size_t *consumed)
@@ -114,6 +185,8 @@ pt_decimal_scan(const char *s, size_t len, pt_decimal *out, int *places,
 	pt_int128	coef = 0;
 	pt_decimal_status st;
 
+	if (scan_short(s, len, out, places, consumed))
+		return PT_DECIMAL_OK;
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 	{
 		negative = (s[i] == '-');
@@ -233,6 +306,15 @@ pt_decimal_scale(pt_decimal *d, int64_t factor, int exp10)
 {
 	if (d->coef == 0)
 		return true;
+	if (factor == 1)
+	{
+		/* a power of ten only moves the exponent (the same digit limit as below) */
+		if (digit_count(d->coef) + 1 > PT_DECIMAL_MAX_DIGITS + 8)
+			return false;
+		d->exp += exp10;
+		pt_decimal_normalize(d);
+		return exp_in_range(d);
+	}
 	/* coefficients stay below 10^(MAX_DIGITS + 7), far from the int128 limit */
 	if (digit_count(d->coef) + digit_count(factor) > PT_DECIMAL_MAX_DIGITS + 8)
 		return false;
@@ -251,6 +333,13 @@ pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10)
 
 	if (coef == 0)
 		return true;
+	if (factor == 1)
+	{
+		/* a power of ten only moves the exponent */
+		d->exp = exp;
+		pt_decimal_normalize(d);
+		return exp_in_range(d);
+	}
 	/* borrow powers of ten until the division is exact (factor has few 2s and 5s) */
 	while (coef % factor != 0)
 	{
@@ -290,11 +379,23 @@ pt_decimal_format(const pt_decimal *d, int places, char *buf)
 	if (places < pt_decimal_min_places(d))
 		places = pt_decimal_min_places(d);
 
-	do
+	if ((v >> 64) == 0)
 	{
-		digits[ndigits++] = (char) ('0' + (int) (v % 10));
-		v /= 10;
-	} while (v > 0);
+		/* 64-bit division is far cheaper than 128-bit */
+		uint64_t	v64 = (uint64_t) v;
+
+		do
+		{
+			digits[ndigits++] = (char) ('0' + (int) (v64 % 10));
+			v64 /= 10;
+		} while (v64 > 0);
+	}
+	else
+		do
+		{
+			digits[ndigits++] = (char) ('0' + (int) (v % 10));
+			v /= 10;
+		} while (v > 0);
 	/* digits[] holds the coefficient reversed; append zeros for a positive exp */
 	if (d->coef < 0)
 		buf[n++] = '-';

@@ -243,7 +243,7 @@ pt_extract(const char *text, size_t len, pt_extracted *found, size_t max, char *
 
 		if (may_start(folded, flen, pos))
 		{
-			cursor		c = {folded, flen, pos, true, false, 0};
+			cursor		c = CURSOR(folded, flen, pos, true, 0);
 			scan_outcome date_r,
 						r;
 			pt_target	date_t;

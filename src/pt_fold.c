@@ -172,6 +172,42 @@ pt_fold(const char *s, size_t len, char *out)
 			out[n++] = s[i++];
 			continue;
 		}
+		/*
+		 * Three-byte characters, most of what targets are written in: lead
+		 * bytes E1..EC and EE..EF are valid whenever two continuation bytes
+		 * follow (E0 and ED need the checks below against overlong forms and
+		 * surrogates); a character that does not fold is copied as it is.
+		 */
+		if ((unsigned char) s[i] >= 0xE4 && (unsigned char) s[i] <= 0xE9 && i + 2 < len &&
+			((unsigned char) s[i + 1] & 0xC0) == 0x80 && ((unsigned char) s[i + 2] & 0xC0) == 0x80)
+		{
+			/* U+4000..U+9FFF, the ideographs: none folds */
+			out[n] = s[i];
+			out[n + 1] = s[i + 1];
+			out[n + 2] = s[i + 2];
+			n += 3;
+			i += 3;
+			continue;
+		}
+		if ((unsigned char) s[i] >= 0xE1 && (unsigned char) s[i] <= 0xEF && (unsigned char) s[i] != 0xED &&
+			i + 2 < len && ((unsigned char) s[i + 1] & 0xC0) == 0x80 && ((unsigned char) s[i + 2] & 0xC0) == 0x80)
+		{
+			unsigned	c3 = (((unsigned) s[i] & 0x0F) << 12) | (((unsigned) s[i + 1] & 0x3F) << 6) |
+				((unsigned) s[i + 2] & 0x3F);
+			unsigned	f = fold_codepoint(c3);
+
+			if (f == c3)
+			{
+				out[n] = s[i];
+				out[n + 1] = s[i + 1];
+				out[n + 2] = s[i + 2];
+				n += 3;
+			}
+			else
+				n += encode_utf8(f, out + n);
+			i += 3;
+			continue;
+		}
 		clen = pt_utf8_char_len(s + i, len - i, &cp);
 		if (clen == 0)
 			return (size_t) -1;

@@ -23,15 +23,20 @@ typedef struct out_buf
 	size_t		len;
 } out_buf;
 
-static void
+static inline void
 put(out_buf *o, const char *s, size_t n)
 {
-	if (o->len < o->cap)
+	if (o->len + n <= o->cap)
 	{
-		size_t		room = o->cap - o->len;
+		/* the pieces are short: a loop beats a call */
+		char	   *d = o->buf + o->len;
+		size_t		i;
 
-		memcpy(o->buf + o->len, s, n < room ? n : room);
+		for (i = 0; i < n; i++)
+			d[i] = s[i];
 	}
+	else if (o->len < o->cap)
+		memcpy(o->buf + o->len, s, o->cap - o->len);
 	o->len += n;
 }
 
@@ -103,18 +108,22 @@ static void
 put_unit(out_buf *o, const pt_target *t)
 {
 	const pt_unit *row = pt_unit_by_id(t->unit_id);
-	const char *scale = pt_scale_spelling(t->scale);
 	const char *denoms;
 	size_t		denoms_len;
 
-	puts_(o, scale ? scale : "");
+	if (t->scale != 0)
+	{
+		const char *scale = pt_scale_spelling(t->scale);
+
+		puts_(o, scale ? scale : "");
+	}
 	if (t->unit_id == PT_UNIT_WORD)
 	{
 		put(o, t->unit_key, t->unit_key_len);
 		return;
 	}
 	if (row != NULL)
-		puts_(o, row->spelling);
+		put(o, row->spelling, row->len);
 	denoms = denominators(t, &denoms_len);
 	put(o, denoms, denoms_len);
 }

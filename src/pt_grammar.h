@@ -29,7 +29,29 @@ typedef struct cursor
 	bool		v11;			/* read 1.1's spellings too */
 	bool		used_v11;		/* set when a 1.1 spelling was read */
 	int			year;			/* the context's year for dates written without one; 0 = none */
+	/* the last catalog lookup: scale words and units look at one place twice */
+	bool		unit_memo;
+	size_t		unit_memo_pos,
+				unit_memo_len;
+	const struct pt_unit *unit_memo_row;
 } cursor;
+
+/* A cursor at pos of folded text s[0..len), reading 1.1's spellings or not, with a context year. */
+#define CURSOR(s, len, pos, v11, year) ((cursor) {(s), (len), (pos), (v11), false, (year), false, 0, 0, NULL})
+
+/* The longest catalog unit at the cursor's position (no spaces skipped), in its mode. */
+static inline const struct pt_unit *
+unit_at(cursor *c, size_t *consumed)
+{
+	if (!c->unit_memo || c->unit_memo_pos != c->pos)
+	{
+		c->unit_memo_row = pt_unit_match_since(c->s + c->pos, c->len - c->pos, &c->unit_memo_len, !c->v11);
+		c->unit_memo_pos = c->pos;
+		c->unit_memo = true;
+	}
+	*consumed = c->unit_memo_len;
+	return c->unit_memo_row;
+}
 
 typedef enum scan_outcome
 {
@@ -84,7 +106,7 @@ accept_word(cursor *c, pt_word_class cls)
 	const pt_word *w;
 
 	skip_spaces(c);
-	if (c->pos >= c->len)
+	if (!pt_word_may_start(c->s + c->pos, c->len - c->pos, cls))
 		return NULL;
 	w = pt_word_at(c->s + c->pos, c->len - c->pos, cls, !c->v11);
 	if (w == NULL)

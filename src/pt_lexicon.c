@@ -215,6 +215,14 @@ typedef struct word_index
 	uint16_t	order[WORD_COUNT];
 } word_index;
 
+/* classes of the words starting with a byte (pt_word_may_start) */
+uint32_t	pt_word_first_byte_classes[256];
+bool		pt_words_ready = false;
+
+_Static_assert(PT_WORD_CLASS_COUNT <= 32, "word classes are bits of a 32-bit mask");
+
+static word_index words_index;
+
 static unsigned
 bucket_of(const unsigned char *s, size_t len)
 {
@@ -230,64 +238,68 @@ bucket_of(const unsigned char *s, size_t len)
 	return 128 + h % (N_BUCKETS - 128);
 }
 
-static const word_index *
-index_of_words(void)
+void
+pt_lex_init(void)
 {
-	static word_index index;
-	static bool ready = false;
+	word_index *index = &words_index;
+	uint16_t	count[N_BUCKETS] = {0};
+	uint16_t	fill[N_BUCKETS];
+	size_t		i;
+	unsigned	b;
 
-	if (!ready)
+	for (i = 0; i < WORD_COUNT; i++)
 	{
-		uint16_t	count[N_BUCKETS] = {0};
-		uint16_t	fill[N_BUCKETS];
-		size_t		i;
-		unsigned	b;
-
-		for (i = 0; i < WORD_COUNT; i++)
-			count[bucket_of((const unsigned char *) words[i].text, words[i].len)]++;
-		index.start[0] = 0;
-		for (b = 0; b < N_BUCKETS; b++)
-		{
-			index.start[b + 1] = (uint16_t) (index.start[b] + count[b]);
-			fill[b] = index.start[b];
-		}
-		for (i = 0; i < WORD_COUNT; i++)
-		{
-			unsigned	k;
-
-			b = bucket_of((const unsigned char *) words[i].text, words[i].len);
-			/* insertion by length, longest first */
-			k = fill[b]++;
-			while (k > index.start[b] && words[index.order[k - 1]].len < words[i].len)
-			{
-				index.order[k] = index.order[k - 1];
-				k--;
-			}
-			index.order[k] = (uint16_t) i;
-		}
-		ready = true;
+		count[bucket_of((const unsigned char *) words[i].text, words[i].len)]++;
+		pt_word_first_byte_classes[(unsigned char) words[i].text[0]] |= 1u << words[i].cls;
 	}
-	return &index;
+	index->start[0] = 0;
+	for (b = 0; b < N_BUCKETS; b++)
+	{
+		index->start[b + 1] = (uint16_t) (index->start[b] + count[b]);
+		fill[b] = index->start[b];
+	}
+	for (i = 0; i < WORD_COUNT; i++)
+	{
+		unsigned	k;
+
+		b = bucket_of((const unsigned char *) words[i].text, words[i].len);
+		/* insertion by length, longest first */
+		k = fill[b]++;
+		while (k > index->start[b] && words[index->order[k - 1]].len < words[i].len)
+		{
+			index->order[k] = index->order[k - 1];
+			k--;
+		}
+		index->order[k] = (uint16_t) i;
+	}
+	pt_words_ready = true;
 }
 
 const pt_word *
 pt_word_at(const char *s, size_t len, pt_word_class cls, bool only_1_0)
 {
-	const word_index *index;
 	unsigned	b,
-				k;
+				k,
+				end;
 
-	if (len == 0)
+	/* most lookups fail: no word of the class starts with this byte */
+	if (!pt_word_may_start(s, len, cls))
 		return NULL;
-	index = index_of_words();
 	b = bucket_of((const unsigned char *) s, len);
-	for (k = index->start[b]; k < index->start[b + 1]; k++)
+	end = words_index.start[b + 1];
+	for (k = words_index.start[b]; k < end; k++)
 	{
-		const pt_word *w = &words[index->order[k]];
+		const pt_word *w = &words[words_index.order[k]];
 
-		if (w->cls == cls && w->len <= len && memcmp(s, w->text, w->len) == 0 &&
-			(!only_1_0 || w->since == PT_SINCE_1_0))
-			return w;
+		if (w->cls == cls && w->len <= len && (!only_1_0 || w->since == PT_SINCE_1_0))
+		{
+			unsigned	j = 0;
+
+			while (j < w->len && s[j] == w->text[j])
+				j++;
+			if (j == w->len)
+				return w;
+		}
 	}
 	return NULL;
 }
@@ -420,7 +432,8 @@ pt_lex_magnitude_reads_as_date(const pt_decimal *m, int places, int scale, bool 
 	pt_decimal	bare_year_low = {PT_BARE_MONTH_MIN_YEAR, 0},
 				bare_year_high = {PT_BARE_MONTH_MAX_YEAR + 1, 0};
 
-	if (m->coef <= 0 || pt_decimal_magnitude(m) != 4 || scale != 0)
+	/* cheap tests first: most magnitudes have a scale word or no year unit and other places */
+	if (scale != 0 || m->coef <= 0 || (!year_unit && places != 2) || pt_decimal_magnitude(m) != 4)
 		return false;
 	return year_unit || (places == 2 && pt_decimal_cmp(m, &bare_year_low) >= 0 &&
 						 pt_decimal_cmp(m, &bare_year_high) < 0);

@@ -65,6 +65,22 @@ typedef struct pt_word
  */
 const pt_word *pt_word_at(const char *s, size_t len, pt_word_class cls, bool only_1_0);
 
+/*
+ * Could a word of class cls start at s?  (A bit per class for each first
+ * byte: most lookups fail here, without a call.)
+ */
+extern uint32_t pt_word_first_byte_classes[256];
+extern bool pt_words_ready;
+void		pt_lex_init(void);
+
+static inline bool
+pt_word_may_start(const char *s, size_t len, pt_word_class cls)
+{
+	if (!pt_words_ready)
+		pt_lex_init();
+	return len > 0 && ((pt_word_first_byte_classes[(unsigned char) s[0]] >> cls) & 1) != 0;
+}
+
 /* Iteration over every word (tests, documentation). */
 size_t		pt_word_count(void);
 const pt_word *pt_word_nth(size_t i);

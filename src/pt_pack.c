@@ -42,6 +42,13 @@ coef_bytes(pt_int128 coef)
 	unsigned __int128 m = coef < 0 ? (unsigned __int128) -coef : (unsigned __int128) coef;
 	size_t		n = 0;
 
+	if ((m >> 64) == 0)
+	{
+		/* most coefficients: the bytes of a 64-bit integer */
+		uint64_t	m64 = (uint64_t) m;
+
+		return m64 == 0 ? 0 : 8 - (size_t) (__builtin_clzll(m64) / 8);
+	}
 	while (m > 0)
 	{
 		m >>= 8;
@@ -65,6 +72,17 @@ put_decimal(uint8_t *p, const pt_decimal *d)
 
 	*p++ = (uint8_t) (int8_t) d->exp;
 	*p++ = (uint8_t) (n | (d->coef < 0 ? 0x80 : 0));
+	if (n <= 8)
+	{
+		uint64_t	m64 = (uint64_t) m;
+
+		for (i = 0; i < n; i++)
+		{
+			*p++ = (uint8_t) (m64 & 0xFF);
+			m64 >>= 8;
+		}
+		return p;
+	}
 	for (i = 0; i < n; i++)
 	{
 		*p++ = (uint8_t) (m & 0xFF);
@@ -175,8 +193,27 @@ get_decimal(reader *r, pt_decimal *d)
 	n = len_byte & 0x7F;
 	if (n > MAX_COEF_BYTES || n > r->left)
 		return false;
-	for (i = 0; i < n; i++)
-		m |= (unsigned __int128) r->p[i] << (8 * i);
+	if (n <= 8)
+	{
+		/* most coefficients: a 64-bit integer, with the same checks in 64 bits */
+		uint64_t	m64 = 0;
+
+		for (i = 0; i < n; i++)
+			m64 |= (uint64_t) r->p[i] << (8 * i);
+		r->p += n;
+		r->left -= n;
+		if ((n > 0 && r->p[-1] == 0) || (n == 0 && len_byte != 0))
+			return false;
+		d->coef = (len_byte & 0x80) ? -(pt_int128) m64 : (pt_int128) m64;
+		d->exp = (int8_t) exp_byte;
+		if (d->exp < -PT_DECIMAL_MAX_EXP || d->exp > PT_DECIMAL_MAX_EXP)
+			return false;
+		/* at most 20 digits: within PT_PACKED_MAX_DIGITS */
+		return m64 == 0 ? d->exp == 0 : m64 % 10 != 0;
+	}
+	else
+		for (i = 0; i < n; i++)
+			m |= (unsigned __int128) r->p[i] << (8 * i);
 	r->p += n;
 	r->left -= n;
 	/* canonical only: minimal length, no sign on zero, normalized, in range */
@@ -192,6 +229,10 @@ get_decimal(reader *r, pt_decimal *d)
 	return d->coef == 0 || pt_decimal_magnitude(d) - d->exp <= PT_PACKED_MAX_DIGITS;
 }
 
+/* day numbers of 1000-01-01 and 9999-12-31 (pt_date_to_days) */
+#define FIRST_DAY (-365242)
+#define LAST_DAY 2921939
+
 static bool
 get_day(reader *r, int32_t *day)
 {
@@ -201,10 +242,7 @@ get_day(reader *r, int32_t *day)
 					  ((uint32_t) r->p[2] << 16) | ((uint32_t) r->p[3] << 24));
 	r->p += 4;
 	r->left -= 4;
-	if (*day < pt_date_to_days(PT_DATE_MIN_YEAR, 1, 1) ||
-		*day > pt_date_to_days(PT_DATE_MAX_YEAR, 12, 31))
-		return false;
-	return true;
+	return *day >= FIRST_DAY && *day <= LAST_DAY;
 }
 
 static bool
@@ -222,8 +260,38 @@ valid_unit(const pt_target *t)
 		return t->unit_key_len > 0;
 	/* a dimensioned unit's key starts with its base unit's spelling */
 	return row != NULL && row->dimension != NULL &&
-		strlen(row->base) <= t->unit_key_len &&
-		memcmp(t->unit_key, row->base, strlen(row->base)) == 0;
+		row->base_len <= t->unit_key_len &&
+		memcmp(t->unit_key, row->base, row->base_len) == 0;
+}
+
+/* A quantity's bytes after the header (t->op set): unit, key, bounds. */
+static bool
+read_quantity(reader *r, pt_target *t)
+{
+	uint8_t		key_len;
+
+	if (t->op < PT_OP_EQ || t->op > PT_OP_RANGE)
+		return false;
+	if (!get_byte(r, &t->unit_id) || !get_byte(r, &t->scale) ||
+		!get_byte(r, &t->places[0]) || !get_byte(r, &t->places[1]) ||
+		!get_byte(r, &key_len) || key_len > r->left)
+		return false;
+	t->unit_key = (const char *) r->p;
+	t->unit_key_len = key_len;
+	r->p += key_len;
+	r->left -= key_len;
+	if (!valid_unit(t))
+		return false;
+	if (stores_lower(t->op) && !get_decimal(r, &t->lower.value))
+		return false;
+	if (stores_upper(t->op) && !get_decimal(r, &t->upper.value))
+		return false;
+	if (!stores_upper(t->op))
+		t->upper.value = t->lower.value;
+	if (!stores_lower(t->op))
+		t->lower.value = t->upper.value;
+	/* only a range has two bounds to order */
+	return t->op != PT_OP_RANGE || pt_decimal_cmp(&t->lower.value, &t->upper.value) <= 0;
 }
 
 bool
@@ -232,9 +300,9 @@ pt_unpack(const uint8_t *src, size_t len, pt_target *t)
 	reader		r = {src, len};
 	uint8_t		version,
 				kind,
-				op,
-				key_len;
+				op;
 
+	/* every field a kind does not set is zero, as pt_parse leaves it */
 	memset(t, 0, sizeof(*t));
 	if (!get_byte(&r, &version) || version != PT_FORMAT_VERSION ||
 		!get_byte(&r, &kind) || !get_byte(&r, &op) || !get_byte(&r, &t->flags) ||
@@ -245,27 +313,7 @@ pt_unpack(const uint8_t *src, size_t len, pt_target *t)
 	switch (kind)
 	{
 		case PT_KIND_QUANTITY:
-			if (op < PT_OP_EQ || op > PT_OP_RANGE)
-				return false;
-			if (!get_byte(&r, &t->unit_id) || !get_byte(&r, &t->scale) ||
-				!get_byte(&r, &t->places[0]) || !get_byte(&r, &t->places[1]) ||
-				!get_byte(&r, &key_len) || key_len > r.left)
-				return false;
-			t->unit_key = (const char *) r.p;
-			t->unit_key_len = key_len;
-			r.p += key_len;
-			r.left -= key_len;
-			if (!valid_unit(t))
-				return false;
-			if (stores_lower(t->op) && !get_decimal(&r, &t->lower.value))
-				return false;
-			if (stores_upper(t->op) && !get_decimal(&r, &t->upper.value))
-				return false;
-			if (!stores_upper(t->op))
-				t->upper.value = t->lower.value;
-			if (!stores_lower(t->op))
-				t->lower.value = t->upper.value;
-			if (pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
+			if (!read_quantity(&r, t))
 				return false;
 			break;
 		case PT_KIND_DATE:
@@ -295,4 +343,121 @@ pt_unpack(const uint8_t *src, size_t len, pt_target *t)
 	if (t->kind != PT_KIND_LABEL)
 		pt_bounds_from_op(t);
 	return r.left == 0;
+}
+
+/* ---------------------------------------------------------------- probes */
+
+void
+pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op)
+{
+	p->t = *t;
+	p->op = op;
+}
+
+/*
+ * Sets and order only relate values of one kind and dimension (and labels
+ * only to equal labels): anything else is false for every operation, and
+ * the header and the dimension key say so.  Those bytes are checked as
+ * pt_unpack checks them; the rest of such a value is not read.  A value of
+ * the probe's kind and dimension is unpacked and compared in full.
+ */
+int
+pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	pt_target	v;
+	bool		result;
+
+	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || src[1] < PT_KIND_QUANTITY ||
+		src[1] > PT_KIND_LABEL || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
+		return -1;
+	if (src[1] != (uint8_t) p->t.kind)
+		return 0;
+	if (src[1] == PT_KIND_QUANTITY)
+	{
+		size_t		key_len;
+
+		if (len < HEADER_BYTES + QUANTITY_FIXED)
+			return -1;
+		key_len = src[HEADER_BYTES + QUANTITY_FIXED - 1];
+		if (key_len > len - HEADER_BYTES - QUANTITY_FIXED || key_len > PT_UNIT_MAX_BYTES)
+			return -1;
+		if (key_len != p->t.unit_key_len ||
+			memcmp(src + HEADER_BYTES + QUANTITY_FIXED, p->t.unit_key, key_len) != 0)
+			return 0;
+	}
+	else if (src[1] == PT_KIND_LABEL && p->op != PT_PROBE_OVERLAPS &&
+			 (len - HEADER_BYTES != p->t.label_len || len == HEADER_BYTES))
+	{
+		/* labels: every relation is equality; another length is another label */
+		return len == HEADER_BYTES || src[2] != PT_OP_NONE ? -1 : 0;
+	}
+	if (src[1] == PT_KIND_QUANTITY)
+	{
+		/* the probe's dimension: its bounds, read in place (the rest of pt_unpack) */
+		reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
+		pt_op		op = (pt_op) src[2];
+		bool		lower_infinite = (op == PT_OP_LE || op == PT_OP_LT),
+					upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
+
+		if (op < PT_OP_EQ || op > PT_OP_RANGE)
+			return -1;
+		/* which ends are open decides many answers before any number is read */
+		switch (p->op)
+		{
+			case PT_PROBE_CONTAINS:
+				if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
+					return 0;
+				break;
+			case PT_PROBE_CONTAINED_BY:
+				if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
+					return 0;
+				break;
+			case PT_PROBE_EQUAL:
+				if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
+					return 0;
+				break;
+			default:
+				break;
+		}
+		v.kind = PT_KIND_QUANTITY;
+		v.op = op;
+		v.flags = src[3];
+		if (!read_quantity(&r, &v) || r.left != 0)
+			return -1;
+		pt_bounds_from_op(&v);
+		/* one dimension already: the bounds decide */
+		switch (p->op)
+		{
+			case PT_PROBE_CONTAINS:
+				return pt_lower_cmp(PT_KIND_QUANTITY, &v.lower, &p->t.lower) <= 0 &&
+					pt_upper_cmp(PT_KIND_QUANTITY, &p->t.upper, &v.upper) <= 0;
+			case PT_PROBE_CONTAINED_BY:
+				return pt_lower_cmp(PT_KIND_QUANTITY, &p->t.lower, &v.lower) <= 0 &&
+					pt_upper_cmp(PT_KIND_QUANTITY, &v.upper, &p->t.upper) <= 0;
+			case PT_PROBE_OVERLAPS:
+				return pt_upper_reaches_lower(PT_KIND_QUANTITY, &v.upper, &p->t.lower) &&
+					pt_upper_reaches_lower(PT_KIND_QUANTITY, &p->t.upper, &v.lower);
+			default:
+				return pt_lower_cmp(PT_KIND_QUANTITY, &v.lower, &p->t.lower) == 0 &&
+					pt_upper_cmp(PT_KIND_QUANTITY, &v.upper, &p->t.upper) == 0;
+		}
+	}
+	if (!pt_unpack(src, len, &v))
+		return -1;
+	switch (p->op)
+	{
+		case PT_PROBE_CONTAINS:
+			result = pt_contains(&v, &p->t);
+			break;
+		case PT_PROBE_CONTAINED_BY:
+			result = pt_contains(&p->t, &v);
+			break;
+		case PT_PROBE_OVERLAPS:
+			result = pt_overlaps(&v, &p->t);
+			break;
+		default:
+			result = pt_compare(&v, &p->t) == 0;
+			break;
+	}
+	return result ? 1 : 0;
 }

@@ -150,7 +150,7 @@ scan_unit_name(cursor *c, unit_name *n)
 
 	skip_spaces(c);
 	n->start = c->pos;
-	n->row = pt_unit_match_since(c->s + c->pos, c->len - c->pos, &consumed, !c->v11);
+	n->row = unit_at(c, &consumed);
 	if (c->v11)
 	{
 		const pt_word *alias = pt_word_at(c->s + c->pos, c->len - c->pos, PT_WORD_UNIT_ALIAS, false);
@@ -396,7 +396,7 @@ scan_unit(cursor *c, unit_parse *u, int scale, bool *too_long)
 	{
 		u->row = name.row;
 		u->unit_id = name.row->id;
-		key_append(u, name.row->base, strlen(name.row->base));
+		key_append(u, name.row->base, name.row->base_len);
 	}
 	else
 	{
@@ -474,8 +474,8 @@ scan_scaled_unit(cursor *c, number_parse *n, bool *too_long)
 
 	/* a catalog unit may start like a scale word (千米, 千瓦时): try it first */
 	skip_spaces(c);
-	if (pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len) &&
-		pt_unit_match(c->s + c->pos, c->len - c->pos, &unit_len) == NULL)
+	if (unit_at(c, &unit_len) == NULL &&
+		pt_scale_match(c->s + c->pos, c->len - c->pos, &n->scale, &scale_len))
 		c->pos += scale_len;
 	else
 		n->scale = 0;
@@ -507,7 +507,7 @@ word_reads_back(int scale, const char *word, size_t len)
 		return false;
 	memcpy(text, spelling, n);
 	memcpy(text + n, word, len);
-	c = (cursor) {text, n + len, 0, true, false, 0};
+	c = CURSOR(text, n + len, 0, true, 0);
 	memset(&num, 0, sizeof(num));
 	scan_scaled_unit(&c, &num, &too_long);
 	return !too_long && at_end(&c) && num.scale == scale && num.has_unit &&
@@ -799,18 +799,41 @@ pt_grammar_followed_by_prose(cursor *c)
 	return char_at(c, c->pos + n1, &cp2) > 0 && pt_is_ideograph(cp2);
 }
 
+/*
+ * Could the date grammar read anything here?  Every date starts with a
+ * four-digit year followed by 年 (2025年…, and 2024-2025年 has one too) or by
+ * - . / and a digit (2025-09-30, 2023.07): without either, skip the date
+ * grammar (dates without a year come only with a context's year).
+ */
 static bool
-has_four_digits(const char *s, size_t len)
+may_be_date(const char *s, size_t len)
 {
 	size_t		i,
 				run = 0;
+	bool		four = false;
 
 	for (i = 0; i < len; i++)
 	{
-		run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
-		if (run == 4)
-			return true;
+		if (s[i] >= '0' && s[i] <= '9')
+			run++;
+		else
+		{
+			if (run >= 4)
+			{
+				if ((s[i] == '-' || s[i] == '.' || s[i] == '/') && i + 1 < len &&
+					s[i + 1] >= '0' && s[i + 1] <= '9')
+					return true;
+				four = true;
+			}
+			run = 0;
+		}
 	}
+	if (!four && run < 4)
+		return false;
+	/* 2025年…: 年 is E5 B9 B4 */
+	for (i = 0; i + 2 < len; i++)
+		if ((unsigned char) s[i] == 0xE5 && (unsigned char) s[i + 1] == 0xB9 && (unsigned char) s[i + 2] == 0xB4)
+			return true;
 	return false;
 }
 
@@ -836,7 +859,7 @@ static pt_status
 explain_incomplete(const char *folded, size_t flen, scan_outcome date_r, size_t date_end,
 				   scan_outcome r, size_t quantity_end, pt_error *err)
 {
-	cursor		c = {folded, flen, 0, false, false, 0};
+	cursor		c = CURSOR(folded, flen, 0, false, 0);
 	cursor		probe;
 	pt_status	st;
 	bool		has_op;
@@ -1029,8 +1052,8 @@ static pt_status
 read_folded(const char *text, size_t len, const char *folded, size_t flen, int year,
 			pt_target *out, char *key, char *label, pt_error *err, bool *used_year)
 {
-	cursor		c = {folded, flen, 0, false, false, 0};
-	bool		four = has_four_digits(folded, flen);
+	cursor		c = CURSOR(folded, flen, 0, false, 0);
+	bool		four = may_be_date(folded, flen);
 	reading		r10,
 				r11;
 	pt_target	date11;
@@ -1045,14 +1068,14 @@ read_folded(const char *text, size_t len, const char *folded, size_t flen, int y
 	/* 1.1: without a digit nothing more reads (a year alone comes with the context) */
 	if (has_digit(folded, flen) || year != 0)
 	{
-		cursor		c11 = {folded, flen, 0, true, false, 0};
+		cursor		c11 = CURSOR(folded, flen, 0, true, 0);
 
 		if (read_value(&c11, four, out, key, &r11) == SCAN_FULL)
 			return PT_OK;
 		if (year != 0)
 		{
 			/* dates without a year, in the context's year */
-			c11 = (cursor) {folded, flen, 0, true, false, year};
+			c11 = CURSOR(folded, flen, 0, true, year);
 			if (pt_scan_date(&c11, &date11, &r11.date_err) == SCAN_FULL)
 			{
 				*out = date11;
@@ -1076,7 +1099,7 @@ read_folded(const char *text, size_t len, const char *folded, size_t flen, int y
 	if (year == 0 && r10.date_r != SCAN_ERROR && pt_lex_non_finite_at(folded, flen) == PT_LEX_FINITE)
 	{
 		/* 12月2日, 10月前: a date but for its year */
-		cursor		c11 = {folded, flen, 0, true, false, 2000};
+		cursor		c11 = CURSOR(folded, flen, 0, true, 2000);
 
 		if (pt_scan_date(&c11, &date11, &r11.date_err) == SCAN_FULL)
 			return fail(err, PT_ERR_SYNTAX, PT_N_("The date has no year."),
@@ -1112,7 +1135,7 @@ pt_parse(const char *text, size_t len, pt_target *out, char *scratch, pt_error *
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, PT_N_("The text is not valid UTF-8."),
 					PT_N_("Targets are UTF-8 text."));
-	c = (cursor) {folded, flen, 0, false, false, 0};
+	c = CURSOR(folded, flen, 0, false, 0);
 	if (at_end(&c))
 		return fail(err, PT_ERR_SYNTAX, PT_N_("A target cannot be empty."), HINT_FORMS);
 
@@ -1192,7 +1215,7 @@ apply_unit(pt_target *t, const pt_context *ctx, char *scratch, pt_error *err, pt
 	if (!pt_written_magnitude(t, true, &hi.value))
 		return false;
 	hi.places = t->places[1];
-	c = (cursor) {folded, strlen(folded), 0, true, false, 0};
+	c = CURSOR(folded, strlen(folded), 0, true, 0);
 	u = *t;
 	if (finish_quantity(&u, &lo, t->op == PT_OP_RANGE ? &hi : NULL,
 						t->op, key, err, &c) != SCAN_FULL)
@@ -1287,19 +1310,19 @@ read_unit_text(const char *unit, size_t unit_len, char *folded, number_parse *n,
 
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is not valid UTF-8."), PT_N_("Write a unit such as 万元."));
-	c = (cursor) {folded, flen, 0, false, false, 0};
+	c = CURSOR(folded, flen, 0, false, 0);
 	scan_scaled_unit(&c, n, &too_long);
 	if (!too_long && at_end(&c))
 		return PT_OK;
 	/* a unit 1.0 did not read: with 1.1's spellings, else 1.0's error */
-	c = (cursor) {folded, flen, 0, true, false, 0};
+	c = CURSOR(folded, flen, 0, true, 0);
 	scan_scaled_unit(&c, &n11, &too_long);
 	if (!too_long && at_end(&c))
 	{
 		*n = n11;
 		return PT_OK;
 	}
-	c = (cursor) {folded, flen, 0, false, false, 0};
+	c = CURSOR(folded, flen, 0, false, 0);
 	scan_scaled_unit(&c, n, &too_long);
 	if (too_long)
 		return fail(err, PT_ERR_SYNTAX, PT_N_("The unit is longer than 64 bytes."),
@@ -1346,7 +1369,7 @@ pt_build(const char *op_text, size_t op_len, const pt_decimal *magnitude, int pl
 	flen = pt_fold(op_text, op_len, folded);
 	if (flen == (size_t) -1)
 		return fail(err, PT_ERR_SYNTAX, PT_N_("The operator is not valid UTF-8."), op_hint);
-	c = (cursor) {folded, flen, 0, false, false, 0};
+	c = CURSOR(folded, flen, 0, false, 0);
 	if (!at_end(&c))
 	{
 		if ((w = accept_word(&c, PT_WORD_OP_SIGN)) == NULL &&

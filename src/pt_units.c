@@ -13,144 +13,150 @@
 #include "pt_fold.h"
 
 /*
- * The catalog: X(id, spelling, dimension, base, factor, exp10, latin), the
- * rows 1.0 read and then the rows later releases added (each row records its
+ * The catalog: XD(id, spelling, dimension, base, factor, exp10, latin) for a
+ * unit of a dimension, XW(id, spelling) for a known measure word (its own
+ * dimension, spelled in the value).  The rows 1.0 read and then the rows
+ * later releases added (each row records its
  * release, so that the reading of text 1.0 knew can be reproduced exactly:
  * 5周岁 was no value for 1.0, which read 周 as weeks).  Rows are listed (and
  * documented, test/tools/units_table) in this order.
  */
-#define PT_UNIT_CATALOG_1_0(X) \
+#define PT_UNIT_CATALOG_1_0(XD, XW) \
 	/* percent */ \
-	X(1, "%", "percent", "%", 1, 0, false) \
-	X(2, "百分比", "percent", "%", 1, 0, false) \
-	X(3, "‰", "percent", "%", 1, -1, false) \
+	XD(1, "%", "percent", "%", 1, 0, false) \
+	XD(2, "百分比", "percent", "%", 1, 0, false) \
+	XD(3, "‰", "percent", "%", 1, -1, false) \
 	/* money (CNY); 万元, 亿元, 千元 are scale words + 元 */ \
-	X(4, "元", "money", "元", 1, 0, false) \
+	XD(4, "元", "money", "元", 1, 0, false) \
 	/* duration in seconds; days are calendar days */ \
-	X(5, "秒", "duration", "秒", 1, 0, false) \
-	X(6, "分钟", "duration", "秒", 60, 0, false) \
-	X(7, "小时", "duration", "秒", 3600, 0, false) \
-	X(8, "个小时", "duration", "秒", 3600, 0, false) \
-	X(9, "天", "duration", "秒", 86400, 0, false) \
-	X(10, "日", "duration", "秒", 86400, 0, false) \
-	X(11, "自然日", "duration", "秒", 86400, 0, false) \
-	X(12, "周", "duration", "秒", 604800, 0, false) \
+	XD(5, "秒", "duration", "秒", 1, 0, false) \
+	XD(6, "分钟", "duration", "秒", 60, 0, false) \
+	XD(7, "小时", "duration", "秒", 3600, 0, false) \
+	XD(8, "个小时", "duration", "秒", 3600, 0, false) \
+	XD(9, "天", "duration", "秒", 86400, 0, false) \
+	XD(10, "日", "duration", "秒", 86400, 0, false) \
+	XD(11, "自然日", "duration", "秒", 86400, 0, false) \
+	XD(12, "周", "duration", "秒", 604800, 0, false) \
 	/* working days do not convert to days */ \
-	X(13, "工作日", "workday", "工作日", 1, 0, false) \
-	X(14, "个工作日", "workday", "工作日", 1, 0, false) \
+	XD(13, "工作日", "workday", "工作日", 1, 0, false) \
+	XD(14, "个工作日", "workday", "工作日", 1, 0, false) \
 	/* calendar months: 1年 = 12月 */ \
-	X(15, "月", "month", "月", 1, 0, false) \
-	X(16, "个月", "month", "月", 1, 0, false) \
-	X(17, "年", "month", "月", 12, 0, false) \
-	X(18, "季度", "month", "月", 3, 0, false) \
+	XD(15, "月", "month", "月", 1, 0, false) \
+	XD(16, "个月", "month", "月", 1, 0, false) \
+	XD(17, "年", "month", "月", 12, 0, false) \
+	XD(18, "季度", "month", "月", 3, 0, false) \
 	/* energy in kWh */ \
-	X(19, "度", "energy", "kWh", 1, 0, false) \
-	X(20, "kWh", "energy", "kWh", 1, 0, true) \
-	X(21, "千瓦时", "energy", "kWh", 1, 0, false) \
-	X(22, "MWh", "energy", "kWh", 1, 3, true) \
+	XD(19, "度", "energy", "kWh", 1, 0, false) \
+	XD(20, "kWh", "energy", "kWh", 1, 0, true) \
+	XD(21, "千瓦时", "energy", "kWh", 1, 0, false) \
+	XD(22, "MWh", "energy", "kWh", 1, 3, true) \
 	/* area in square metres */ \
-	X(23, "平方米", "area", "平方米", 1, 0, false) \
-	X(24, "平米", "area", "平方米", 1, 0, false) \
-	X(25, "㎡", "area", "平方米", 1, 0, false) \
-	X(26, "m²", "area", "平方米", 1, 0, true) \
-	X(27, "公顷", "area", "平方米", 1, 4, false) \
-	X(28, "平方公里", "area", "平方米", 1, 6, false) \
-	X(29, "km²", "area", "平方米", 1, 6, true) \
+	XD(23, "平方米", "area", "平方米", 1, 0, false) \
+	XD(24, "平米", "area", "平方米", 1, 0, false) \
+	XD(25, "㎡", "area", "平方米", 1, 0, false) \
+	XD(26, "m²", "area", "平方米", 1, 0, true) \
+	XD(27, "公顷", "area", "平方米", 1, 4, false) \
+	XD(28, "平方公里", "area", "平方米", 1, 6, false) \
+	XD(29, "km²", "area", "平方米", 1, 6, true) \
 	/* length in metres */ \
-	X(30, "米", "length", "米", 1, 0, false) \
-	X(31, "m", "length", "米", 1, 0, true) \
-	X(32, "km", "length", "米", 1, 3, true) \
-	X(33, "公里", "length", "米", 1, 3, false) \
-	X(34, "千米", "length", "米", 1, 3, false) \
-	X(35, "cm", "length", "米", 1, -2, true) \
-	X(36, "厘米", "length", "米", 1, -2, false) \
-	X(37, "mm", "length", "米", 1, -3, true) \
-	X(38, "毫米", "length", "米", 1, -3, false) \
+	XD(30, "米", "length", "米", 1, 0, false) \
+	XD(31, "m", "length", "米", 1, 0, true) \
+	XD(32, "km", "length", "米", 1, 3, true) \
+	XD(33, "公里", "length", "米", 1, 3, false) \
+	XD(34, "千米", "length", "米", 1, 3, false) \
+	XD(35, "cm", "length", "米", 1, -2, true) \
+	XD(36, "厘米", "length", "米", 1, -2, false) \
+	XD(37, "mm", "length", "米", 1, -3, true) \
+	XD(38, "毫米", "length", "米", 1, -3, false) \
 	/* data in bytes (decimal prefixes); T as written in the seeds means TB */ \
-	X(39, "B", "data", "B", 1, 0, true) \
-	X(40, "KB", "data", "B", 1, 3, true) \
-	X(41, "MB", "data", "B", 1, 6, true) \
-	X(42, "GB", "data", "B", 1, 9, true) \
-	X(43, "TB", "data", "B", 1, 12, true) \
-	X(44, "T", "data", "B", 1, 12, true) \
-	X(45, "PB", "data", "B", 1, 15, true) \
+	XD(39, "B", "data", "B", 1, 0, true) \
+	XD(40, "KB", "data", "B", 1, 3, true) \
+	XD(41, "MB", "data", "B", 1, 6, true) \
+	XD(42, "GB", "data", "B", 1, 9, true) \
+	XD(43, "TB", "data", "B", 1, 12, true) \
+	XD(44, "T", "data", "B", 1, 12, true) \
+	XD(45, "PB", "data", "B", 1, 15, true) \
 	/* mass in grams */ \
-	X(46, "克", "mass", "克", 1, 0, false) \
-	X(47, "kg", "mass", "克", 1, 3, true) \
-	X(48, "千克", "mass", "克", 1, 3, false) \
-	X(49, "公斤", "mass", "克", 1, 3, false) \
-	X(50, "吨", "mass", "克", 1, 6, false) \
+	XD(46, "克", "mass", "克", 1, 0, false) \
+	XD(47, "kg", "mass", "克", 1, 3, true) \
+	XD(48, "千克", "mass", "克", 1, 3, false) \
+	XD(49, "公斤", "mass", "克", 1, 3, false) \
+	XD(50, "吨", "mass", "克", 1, 6, false) \
 	/* volume in litres */ \
-	X(51, "升", "volume", "升", 1, 0, false) \
-	X(52, "L", "volume", "升", 1, 0, true) \
-	X(53, "毫升", "volume", "升", 1, -3, false) \
-	X(54, "立方米", "volume", "升", 1, 3, false) \
-	X(55, "m³", "volume", "升", 1, 3, true) \
+	XD(51, "升", "volume", "升", 1, 0, false) \
+	XD(52, "L", "volume", "升", 1, 0, true) \
+	XD(53, "毫升", "volume", "升", 1, -3, false) \
+	XD(54, "立方米", "volume", "升", 1, 3, false) \
+	XD(55, "m³", "volume", "升", 1, 3, true) \
 	/* known measure words: each is its own dimension */ \
-	X(100, "个", NULL, NULL, 1, 0, false) \
-	X(101, "次", NULL, NULL, 1, 0, false) \
-	X(102, "人", NULL, NULL, 1, 0, false) \
-	X(103, "人次", NULL, NULL, 1, 0, false) \
-	X(104, "条", NULL, NULL, 1, 0, false) \
-	X(105, "起", NULL, NULL, 1, 0, false) \
-	X(106, "辆", NULL, NULL, 1, 0, false) \
-	X(107, "卷", NULL, NULL, 1, 0, false) \
-	X(108, "张", NULL, NULL, 1, 0, false) \
-	X(109, "副", NULL, NULL, 1, 0, false) \
-	X(110, "笔", NULL, NULL, 1, 0, false) \
-	X(111, "项", NULL, NULL, 1, 0, false) \
-	X(112, "种", NULL, NULL, 1, 0, false) \
-	X(113, "区", NULL, NULL, 1, 0, false) \
-	X(114, "处", NULL, NULL, 1, 0, false) \
-	X(115, "例", NULL, NULL, 1, 0, false) \
-	X(116, "套", NULL, NULL, 1, 0, false) \
-	X(117, "台", NULL, NULL, 1, 0, false) \
-	X(118, "路", NULL, NULL, 1, 0, false) \
-	X(119, "台（套）", NULL, NULL, 1, 0, false) \
-	X(120, "件", NULL, NULL, 1, 0, false) \
-	X(121, "家", NULL, NULL, 1, 0, false) \
-	X(122, "户", NULL, NULL, 1, 0, false) \
-	X(123, "名", NULL, NULL, 1, 0, false) \
-	X(124, "份", NULL, NULL, 1, 0, false) \
-	X(125, "场", NULL, NULL, 1, 0, false) \
-	X(126, "批", NULL, NULL, 1, 0, false) \
-	X(127, "期", NULL, NULL, 1, 0, false) \
-	X(128, "座", NULL, NULL, 1, 0, false) \
-	X(129, "篇", NULL, NULL, 1, 0, false) \
-	X(130, "分", NULL, NULL, 1, 0, false) \
-	X(131, "户次", NULL, NULL, 1, 0, false) \
-	X(132, "架次", NULL, NULL, 1, 0, false)
+	XW(100, "个") \
+	XW(101, "次") \
+	XW(102, "人") \
+	XW(103, "人次") \
+	XW(104, "条") \
+	XW(105, "起") \
+	XW(106, "辆") \
+	XW(107, "卷") \
+	XW(108, "张") \
+	XW(109, "副") \
+	XW(110, "笔") \
+	XW(111, "项") \
+	XW(112, "种") \
+	XW(113, "区") \
+	XW(114, "处") \
+	XW(115, "例") \
+	XW(116, "套") \
+	XW(117, "台") \
+	XW(118, "路") \
+	XW(119, "台（套）") \
+	XW(120, "件") \
+	XW(121, "家") \
+	XW(122, "户") \
+	XW(123, "名") \
+	XW(124, "份") \
+	XW(125, "场") \
+	XW(126, "批") \
+	XW(127, "期") \
+	XW(128, "座") \
+	XW(129, "篇") \
+	XW(130, "分") \
+	XW(131, "户次") \
+	XW(132, "架次")
 
 /* added in 1.1 (measure words: each is its own dimension) */
-#define PT_UNIT_CATALOG_1_1(X) \
-	X(133, "周岁", NULL, NULL, 1, 0, false) \
-	X(134, "批次", NULL, NULL, 1, 0, false) \
-	X(135, "百分点", NULL, NULL, 1, 0, false)
+#define PT_UNIT_CATALOG_1_1(XD, XW) \
+	XW(133, "周岁") \
+	XW(134, "批次") \
+	XW(135, "百分点")
 
-#define PT_UNIT_CATALOG(X) PT_UNIT_CATALOG_1_0(X) PT_UNIT_CATALOG_1_1(X)
+#define PT_UNIT_CATALOG(XD, XW) PT_UNIT_CATALOG_1_0(XD, XW) PT_UNIT_CATALOG_1_1(XD, XW)
 
 /* ---------------------------------------------------------------- compile-time checks */
 
 /* a duplicate id is a duplicate enumerator: a compile error */
-#define UNIT_ID_ENUM(id, spelling, dimension, base, factor, exp10, latin) unit_id_##id = id,
+#define UNIT_ID_ENUM(id, spelling, ...) unit_id_##id = id,
 enum unit_ids
 {
-	PT_UNIT_CATALOG(UNIT_ID_ENUM)
+	PT_UNIT_CATALOG(UNIT_ID_ENUM, UNIT_ID_ENUM)
 };
 
 /* every id is a real row id (0 = none and 255 = word are reserved), every spelling fits */
-#define UNIT_ROW_CHECKS(id, spelling, dimension, base, factor, exp10, latin) \
+#define UNIT_ROW_CHECKS(id, spelling) \
 	_Static_assert((id) > PT_UNIT_NONE && (id) < PT_UNIT_WORD, "unit id " #id " is reserved or too large"); \
 	_Static_assert(sizeof(spelling) > 1 && sizeof(spelling) - 1 <= PT_UNIT_SPELLING_MAX, \
-				   "unit " #id ": empty or longer than PT_UNIT_SPELLING_MAX bytes"); \
+				   "unit " #id ": empty or longer than PT_UNIT_SPELLING_MAX bytes");
+#define UNIT_DIMENSION_CHECKS(id, spelling, dimension, base, factor, exp10, latin) \
+	UNIT_ROW_CHECKS(id, spelling) \
+	_Static_assert(sizeof(base) > 1 && sizeof(base) - 1 <= PT_UNIT_SPELLING_MAX, \
+				   "unit " #id ": base unit empty or too long"); \
 	_Static_assert((factor) > 0 && (exp10) >= -PT_UNIT_EXP10_MAX && (exp10) <= PT_UNIT_EXP10_MAX, \
 				   "unit " #id ": factor or power of ten out of range");
-PT_UNIT_CATALOG(UNIT_ROW_CHECKS)
+PT_UNIT_CATALOG(UNIT_DIMENSION_CHECKS, UNIT_ROW_CHECKS)
 
-#define UNIT_COUNT_ONE(id, spelling, dimension, base, factor, exp10, latin) +1
+#define UNIT_COUNT_ONE(...) +1
 enum
 {
-	CATALOG_SIZE = 0 PT_UNIT_CATALOG(UNIT_COUNT_ONE)
+	CATALOG_SIZE = 0 PT_UNIT_CATALOG(UNIT_COUNT_ONE, UNIT_COUNT_ONE)
 };
 
 /*
@@ -162,18 +168,22 @@ _Static_assert(CATALOG_SIZE + 1 <= 127, "too many catalog rows for 8-bit dimensi
 
 /* ---------------------------------------------------------------- the table */
 
-#define UNIT_BY_ID_1_0(id, spelling, dimension, base, factor, exp10, latin) \
-	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1, 10},
-#define UNIT_BY_ID_1_1(id, spelling, dimension, base, factor, exp10, latin) \
-	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1, 11},
+#define UNIT_DIMENSION_ROW(since, id, spelling, dimension, base, factor, exp10, latin) \
+	[id] = {id, spelling, dimension, base, factor, exp10, latin, sizeof(spelling) - 1, since, sizeof(base) - 1},
+#define UNIT_WORD_ROW(since, id, spelling) \
+	[id] = {id, spelling, NULL, NULL, 1, 0, false, sizeof(spelling) - 1, since, 0},
+#define UNIT_DIMENSION_1_0(...) UNIT_DIMENSION_ROW(10, __VA_ARGS__)
+#define UNIT_WORD_1_0(...) UNIT_WORD_ROW(10, __VA_ARGS__)
+#define UNIT_DIMENSION_1_1(...) UNIT_DIMENSION_ROW(11, __VA_ARGS__)
+#define UNIT_WORD_1_1(...) UNIT_WORD_ROW(11, __VA_ARGS__)
 static const pt_unit by_id[PT_UNIT_WORD + 1] = {
-	PT_UNIT_CATALOG_1_0(UNIT_BY_ID_1_0)
-	PT_UNIT_CATALOG_1_1(UNIT_BY_ID_1_1)
+	PT_UNIT_CATALOG_1_0(UNIT_DIMENSION_1_0, UNIT_WORD_1_0)
+	PT_UNIT_CATALOG_1_1(UNIT_DIMENSION_1_1, UNIT_WORD_1_1)
 };
 
-#define UNIT_LISTED(id, spelling, dimension, base, factor, exp10, latin) &by_id[id],
+#define UNIT_LISTED(id, ...) &by_id[id],
 static const pt_unit *const catalog[CATALOG_SIZE] = {
-	PT_UNIT_CATALOG(UNIT_LISTED)
+	PT_UNIT_CATALOG(UNIT_LISTED, UNIT_LISTED)
 };
 
 /* Scale words, longest spellings first so 万亿 wins over 万. */
@@ -188,6 +198,10 @@ static const pt_scale_word scale_words[] = {
 
 #define SCALE_COUNT (sizeof(scale_words) / sizeof(scale_words[0]))
 
+/* every scale word is one or two ideographs of three bytes (pt_scale_match) */
+_Static_assert(sizeof("万亿") == 7 && sizeof("千万") == 7 && sizeof("百万") == 7 && sizeof("亿") == 4 &&
+			   sizeof("万") == 4 && sizeof("千") == 4, "scale words are one or two ideographs");
+
 /* the stored scale byte and the base unit's exponent stay far inside int8 */
 _Static_assert(PT_UNIT_EXP10_MAX + 12 < 60, "scale word and unit exponent out of the decimal range");
 
@@ -198,14 +212,19 @@ pt_unit_by_id(uint8_t id)
 }
 
 /* ASCII-case-insensitive for Latin spellings; n = strlen(spelling) <= len */
-static bool
+static inline bool
 prefix_matches(const char *s, size_t len, const pt_unit *u)
 {
 	size_t		n = u->len;
 	size_t		i;
 
 	if (!u->latin)
-		return memcmp(s, u->spelling, n) == 0;
+	{
+		for (i = 0; i < n; i++)
+			if (s[i] != u->spelling[i])
+				return false;
+		return true;
+	}
 	for (i = 0; i < n; i++)
 	{
 		unsigned char a = (unsigned char) s[i];
@@ -227,7 +246,7 @@ prefix_matches(const char *s, size_t len, const pt_unit *u)
 /*
  * Catalog rows in buckets, built once: an ASCII spelling by its lowercased
  * first byte (spellings of different lengths share only that), a multibyte
- * one by its first two bytes (every multibyte spelling has both).  Within a
+ * one by its first character (three bytes: every one has them).  Within a
  * bucket the longest spellings come first, so the first match is the longest.
  */
 #define N_BUCKETS 256
@@ -251,7 +270,10 @@ bucket_of(const char *s, size_t len)
 
 	if (b0 < 0x80)
 		return fold_ascii(b0);
-	return 128 + ((b0 * 7u + (len > 1 ? (unsigned char) s[1] : 0u)) % 128u);
+	/* every multibyte spelling starts with a three-byte character */
+	if (len < 3)
+		return 128;
+	return 128 + (((b0 * 31u + (unsigned char) s[1]) * 31u + (unsigned char) s[2]) % 128u);
 }
 
 static const catalog_buckets *
@@ -311,19 +333,41 @@ pt_unit_match_since(const char *s, size_t len, size_t *consumed, bool only_1_0)
 	return NULL;
 }
 
+/* The three bytes of an ideograph as one number. */
+static inline uint32_t
+char3(const char *s)
+{
+	return ((uint32_t) (unsigned char) s[0] << 16) | ((uint32_t) (unsigned char) s[1] << 8) |
+		(uint32_t) (unsigned char) s[2];
+}
+
 bool
 pt_scale_match(const char *s, size_t len, int *exp10, size_t *consumed)
 {
+	static uint32_t first[SCALE_COUNT],
+				second[SCALE_COUNT];	/* 0 for a one-character word */
+	static bool ready = false;
+	uint32_t	c0;
 	size_t		i;
 
+	if (!ready)
+	{
+		for (i = 0; i < SCALE_COUNT; i++)
+		{
+			first[i] = char3(scale_words[i].spelling);
+			second[i] = scale_words[i].spelling[3] ? char3(scale_words[i].spelling + 3) : 0;
+		}
+		ready = true;
+	}
 	/* every scale word is one or two ideographs of three bytes */
-	if (len < 3 || (unsigned char) s[0] < 0xE4)
+	if (len < 3 || (unsigned char) s[0] < 0xE4 || (unsigned char) s[0] > 0xE9)
 		return false;
+	c0 = char3(s);
 	for (i = 0; i < SCALE_COUNT; i++)
 	{
-		size_t		n = strlen(scale_words[i].spelling);
+		size_t		n = second[i] ? 6 : 3;
 
-		if (n <= len && memcmp(s, scale_words[i].spelling, n) == 0)
+		if (c0 == first[i] && n <= len && (n == 3 || char3(s + 3) == second[i]))
 		{
 			*exp10 = scale_words[i].exp10;
 			*consumed = n;
@@ -359,12 +403,13 @@ pt_scale_spelling(int exp10)
 
 /* ---------------------------------------------------------------- conversion */
 
+/* (d is normalized: multiplying by 1 × 10^0 changes nothing and is skipped) */
 bool
 pt_unit_to_base(const pt_unit *row, int scale, pt_decimal *d)
 {
-	if (!pt_decimal_scale(d, 1, scale))
+	if (scale != 0 && !pt_decimal_scale(d, 1, scale))
 		return false;
-	if (row != NULL && row->dimension != NULL)
+	if (row != NULL && row->dimension != NULL && (row->factor != 1 || row->exp10 != 0))
 		return pt_decimal_scale(d, row->factor, row->exp10);
 	return true;
 }
@@ -372,9 +417,10 @@ pt_unit_to_base(const pt_unit *row, int scale, pt_decimal *d)
 bool
 pt_unit_from_base(const pt_unit *row, int scale, pt_decimal *d)
 {
-	if (row != NULL && row->dimension != NULL && !pt_decimal_unscale(d, row->factor, row->exp10))
+	if (row != NULL && row->dimension != NULL && (row->factor != 1 || row->exp10 != 0) &&
+		!pt_decimal_unscale(d, row->factor, row->exp10))
 		return false;
-	return pt_decimal_unscale(d, 1, scale);
+	return scale == 0 || pt_decimal_unscale(d, 1, scale);
 }
 
 /* ---------------------------------------------------------------- key codes */

@@ -40,6 +40,7 @@ typedef struct pt_unit
 	bool		latin;			/* matched ASCII-case-insensitively */
 	uint8_t		len;			/* strlen(spelling) */
 	uint8_t		since;			/* the release that added the row: 10 = 1.0, 11 = 1.1 */
+	uint8_t		base_len;		/* strlen(base), 0 for a measure word */
 } pt_unit;
 
 typedef struct pt_scale_word

@@ -151,6 +151,8 @@ typedef struct pt_extracted
 				end;
 } pt_extracted;
 
+#define PT_EXTRACT_API 1		/* (for code built against several releases) */
+
 size_t		pt_extract_scratch_size(size_t len, size_t max);
 size_t		pt_extract(const char *text, size_t len, pt_extracted *found, size_t max, char *scratch);
 
@@ -204,6 +206,32 @@ bool		pt_overlaps(const pt_target *a, const pt_target *b);
 /* Is a number, taken in t's written unit, inside t? */
 bool		pt_contains_number(const pt_target *t, const pt_decimal *n, bool *comparable);
 bool		pt_contains_day(const pt_target *t, int32_t day);
+
+/*
+ * A query's constant target, prepared once and tested against many packed
+ * values (sequential @>, <@, && and = filters): a value of another kind or
+ * dimension is answered from its first bytes, without unpacking it.  The
+ * probe's pointers point where t's did (keep those bytes alive).
+ */
+typedef enum pt_probe_op
+{
+	PT_PROBE_CONTAINS,			/* value @> probe */
+	PT_PROBE_CONTAINED_BY,		/* value <@ probe */
+	PT_PROBE_OVERLAPS,			/* value && probe */
+	PT_PROBE_EQUAL				/* value = probe */
+} pt_probe_op;
+
+typedef struct pt_probe
+{
+	pt_target	t;
+	pt_probe_op op;
+} pt_probe;
+
+#define PT_PROBE_API 1			/* (for code built against several releases) */
+
+void		pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op);
+/* The answer for a packed value: 1 true, 0 false, -1 bytes pt_unpack refuses. */
+int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
 
 /*
  * A 64-bit key whose unsigned order agrees with pt_compare wherever the keys

@@ -203,7 +203,7 @@ main(int argc, char **argv)
 		probe_len = pt_packed_size(&probe);
 		pt_pack(&probe, probe_packed);
 		t0 = now_ns();
-#ifdef PT_PROBE_CONTAINS
+#ifdef PT_PROBE_API
 		{
 			/* the operator prepares the constant once per query (fn_extra) */
 			pt_probe	prepared;
@@ -228,14 +228,16 @@ main(int argc, char **argv)
 #endif
 		fprintf(stderr, "probe %s: %ld of %zu values\n", probe_text, sink / reps, n);
 	}
-#ifdef PT_EXTRACT_MAX
+#ifdef PT_EXTRACT_API
 	else if (strcmp(op, "extract") == 0)
 	{
-		pt_target	found[PT_EXTRACT_MAX];
+		pt_extracted found[8];
+		char	   *ex_scratch = malloc(pt_extract_scratch_size(4096, 8));
 
 		for (r = 0; r < reps; r++)
 			for (i = 0; i < n; i++)
-				sink += (long) pt_extract(v[i].text, v[i].len, found, PT_EXTRACT_MAX, scratch);
+				sink += (long) pt_extract(v[i].text, v[i].len, found, 8, ex_scratch);
+		free(ex_scratch);
 	}
 #endif
 	else if (strcmp(op, "none") == 0)

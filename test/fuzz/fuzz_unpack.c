@@ -11,6 +11,10 @@
  * (files named on the command line) and writes their packed forms into a
  * directory: the seed corpus of this target (see run.sh).
  *
+ * pt_probe_test (the filters on packed values) reads any bytes without going
+ * out of bounds; it answers -1 only for bytes pt_unpack refuses, and for bytes
+ * pt_unpack accepts it answers as the relations on the unpacked value do.
+ *
  * Bytes starting with PT_GIST_KEY_MARK are read as a stored inner GiST key
  * instead (pt_gist_key_unpack); an accepted key must survive pack, union,
  * consistency checks against fixed queries, penalty and order.
@@ -109,6 +113,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			gist_key_input(data, size, copy);
 		free(copy);
 		return 0;
+	}
+	{
+		/* the filters on packed values, against every query and operation */
+		bool		valid = pt_unpack(copy, size, &t);
+		int			q,
+					k;
+
+		for (q = 0; q < n_queries; q++)
+			for (k = 0; k < 4; k++)
+			{
+				pt_probe	probe;
+				int			got;
+
+				pt_probe_prepare(&probe, &queries[q], (pt_probe_op) k);
+				got = pt_probe_test(&probe, copy, size);
+				FUZZ_CHECK(got == 0 || got == 1 || (got == -1 && !valid), data, size,
+						   "pt_probe_test says %d (pt_unpack %s)", got, valid ? "accepts" : "refuses");
+				if (valid)
+				{
+					bool		want = k == PT_PROBE_CONTAINS ? pt_contains(&t, &queries[q]) :
+						k == PT_PROBE_CONTAINED_BY ? pt_contains(&queries[q], &t) :
+						k == PT_PROBE_OVERLAPS ? pt_overlaps(&t, &queries[q]) : pt_compare(&t, &queries[q]) == 0;
+
+					FUZZ_CHECK(got == (want ? 1 : 0), data, size,
+							   "pt_probe_test %d against query %d says %d, the relation %d", k, q, got, want);
+				}
+			}
 	}
 	if (!pt_unpack(copy, size, &t))
 	{

@@ -125,6 +125,9 @@ test_dates(void)
 		}
 	}
 	CHECK(1, "day numbers round trip from year 1000 to 9999");
+	/* the calendar's ends as pt_pack.c's readers spell them */
+	CHECK(pt_date_to_days(1000, 1, 1) == -365242 && pt_date_to_days(9999, 12, 31) == 2921939,
+		  "first and last day numbers");
 }
 
 static void
@@ -627,6 +630,46 @@ check_abbreviations(parsed **values, int n)
 	CHECK(bad == 0, "%d pairs with contradicting abbreviations", bad);
 }
 
+/*
+ * pt_probe_test on packed values agrees with the relations on unpacked ones
+ * for every pair and operation.
+ */
+static void
+check_probes(parsed **values, int n)
+{
+	int			i,
+				j,
+				k,
+				bad = 0,
+				tests = 0;
+
+	for (j = 0; j < n; j++)
+		for (k = 0; k < 4; k++)
+		{
+			pt_probe	probe;
+
+			pt_probe_prepare(&probe, &values[j]->t, (pt_probe_op) k);
+			for (i = 0; i < n; i++)
+			{
+				uint8_t		packed[1024];
+				size_t		size = pt_packed_size(&values[i]->t);
+				const pt_target *a = &values[i]->t,
+						   *b = &values[j]->t;
+				bool		want = k == PT_PROBE_CONTAINS ? pt_contains(a, b) :
+					k == PT_PROBE_CONTAINED_BY ? pt_contains(b, a) :
+					k == PT_PROBE_OVERLAPS ? pt_overlaps(a, b) : pt_compare(a, b) == 0;
+				int			got;
+
+				pt_pack(a, packed);
+				got = pt_probe_test(&probe, packed, size);
+				tests++;
+				if (got != (want ? 1 : 0) && bad++ < 5)
+					CHECK(0, "probe %d of %s against %s: %d, want %d", k, values[j]->text, values[i]->text, got, want);
+			}
+		}
+	CHECK(bad == 0 && tests > 0, "%d of %d probe tests disagree", bad, tests);
+}
+
 /* Every seed cell: parse, classify, round trip. */
 static void
 test_seed_cells(const char *path)
@@ -636,7 +679,8 @@ test_seed_cells(const char *path)
 	parsed	   *values[512];
 	int			n_values = 0;
 	static const char *const extra[] = {"≥90元/人/月", "5000元", "≤0.001%", "-3%", "0%", "≥-5%", "5",
-	"≥5匹", "≥5匹/年", "1%~2%", "≤2025年3月1日", "约2025年"};
+	"≥5匹", "≥5匹/年", "1%~2%", "≤2025年3月1日", "约2025年", "≥95%", ">95%", "95%", "<95%", "≤95%",
+	"90%~95%", "95%~99%", ">2025年9月30日", "2025年9月30日", "合格", "≤15.5/棵", "5~5个", "5个"};
 	int			kinds[4] = {0},
 				date_errors = 0,
 				other_errors = 0,
@@ -682,6 +726,7 @@ test_seed_cells(const char *path)
 	for (size_t k = 0; k < sizeof(extra) / sizeof(extra[0]); k++)
 		values[n_values++] = parse(extra[k]);
 	check_abbreviations(values, n_values);
+	check_probes(values, n_values);
 	while (n_values > 0)
 		free(values[--n_values]);
 	CHECK(cells == 354, "cells %d", cells);
