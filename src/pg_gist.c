@@ -224,7 +224,21 @@ leaf_fastcmp(Datum a, Datum b, SortSupport ssup)
 {
 	pt_target	ta,
 				tb;
+	const uint8_t *bytes;
+	size_t		len;
 
+	/* two values (no label keys): compared in their packed form */
+	if (!leaf_label_key(a, &bytes, &len) && !leaf_label_key(b, &bytes, &len))
+	{
+		struct varlena *va = pg_ptarget_packed(a),
+				   *vb = pg_ptarget_packed(b);
+		bool		valid;
+		int			c = pt_packed_compare((const uint8_t *) VARDATA_ANY(va), VARSIZE_ANY_EXHDR(va),
+										  (const uint8_t *) VARDATA_ANY(vb), VARSIZE_ANY_EXHDR(vb), &valid);
+
+		if (valid)
+			return c;
+	}
 	leaf_target(a, &ta);
 	leaf_target(b, &tb);
 	return pt_compare(&ta, &tb);
@@ -234,7 +248,18 @@ static Datum
 leaf_abbrev_convert(Datum original, SortSupport ssup)
 {
 	pt_target	t;
+	const uint8_t *bytes;
+	size_t		len;
 
+	if (!leaf_label_key(original, &bytes, &len))
+	{
+		struct varlena *v = pg_ptarget_packed(original);
+		bool		valid;
+		uint64_t	key = pt_packed_abbreviate((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &valid);
+
+		if (valid)
+			return UInt64GetDatum(key);
+	}
 	leaf_target(original, &t);
 	return UInt64GetDatum(pt_abbreviate(&t));
 }

@@ -240,8 +240,12 @@ pg_ptarget_report(const pt_error *err, const char *input, Node *escontext)
 static char *
 to_utf8(const char *text, size_t len)
 {
-	return (char *) pg_do_encoding_conversion((unsigned char *) text, (int) len,
-											  GetDatabaseEncoding(), PG_UTF8);
+	int			encoding = GetDatabaseEncoding();
+
+	/* (pg_do_encoding_conversion returns the text itself too, after a call) */
+	if (encoding == PG_UTF8)
+		return (char *) text;
+	return (char *) pg_do_encoding_conversion((unsigned char *) text, (int) len, encoding, PG_UTF8);
 }
 
 /*

@@ -122,7 +122,15 @@ ptarget_cmp(PG_FUNCTION_ARGS)
 {
 	pt_target	a,
 				b;
+	struct varlena *va = pg_ptarget_packed(PG_GETARG_DATUM(0)),
+			   *vb = pg_ptarget_packed(PG_GETARG_DATUM(1));
+	bool		valid;
+	int			c = pt_packed_compare((const uint8_t *) VARDATA_ANY(va), VARSIZE_ANY_EXHDR(va),
+									  (const uint8_t *) VARDATA_ANY(vb), VARSIZE_ANY_EXHDR(vb), &valid);
 
+	if (valid)
+		PG_RETURN_INT32(c);
+	/* bytes that do not read: the full unpack reports them */
 	PG_GETARG_PTARGET(0, &a);
 	PG_GETARG_PTARGET(1, &b);
 	PG_RETURN_INT32(pt_compare(&a, &b));

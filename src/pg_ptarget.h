@@ -32,6 +32,15 @@ void		pg_ptarget_unpack(Datum datum, pt_target *t);
 
 #define PG_GETARG_PTARGET(n, t) pg_ptarget_unpack(PG_GETARG_DATUM(n), (t))
 
+/* The packed bytes of a ptarget datum (detoasted when stored out of line or compressed). */
+static inline struct varlena *
+pg_ptarget_packed(Datum datum)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(datum);
+
+	return VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v) ? PG_DETOAST_DATUM_PACKED(datum) : v;
+}
+
 /* A new datum holding t. */
 Datum		pg_ptarget_datum(const pt_target *t);
 

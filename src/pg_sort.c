@@ -7,24 +7,47 @@
 
 #include "utils/sortsupport.h"
 
+/*
+ * The packed values compare in place (pt_packed_compare): kind and dimension
+ * from their first bytes, bounds read where they decide.  Bytes that do not
+ * read are reported by the full unpack.
+ */
 static int
 ptarget_fastcmp(Datum a, Datum b, SortSupport ssup)
 {
-	pt_target	ta,
-				tb;
+	struct varlena *va = pg_ptarget_packed(a),
+			   *vb = pg_ptarget_packed(b);
+	bool		valid;
+	int			c = pt_packed_compare((const uint8_t *) VARDATA_ANY(va), VARSIZE_ANY_EXHDR(va),
+									  (const uint8_t *) VARDATA_ANY(vb), VARSIZE_ANY_EXHDR(vb), &valid);
 
-	pg_ptarget_unpack(a, &ta);
-	pg_ptarget_unpack(b, &tb);
-	return pt_compare(&ta, &tb);
+	if (!valid)
+	{
+		pt_target	ta,
+					tb;
+
+		pg_ptarget_unpack(a, &ta);
+		pg_ptarget_unpack(b, &tb);
+		return pt_compare(&ta, &tb);
+	}
+	return c;
 }
 
 static Datum
 ptarget_abbrev_convert(Datum original, SortSupport ssup)
 {
-	pt_target	t;
+	struct varlena *v = pg_ptarget_packed(original);
+	bool		valid;
+	uint64_t	key = pt_packed_abbreviate((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &valid);
 
-	pg_ptarget_unpack(original, &t);
-	return UInt64GetDatum(pt_abbreviate(&t));
+	if (!valid)
+	{
+		pt_target	t;
+
+		pg_ptarget_unpack(original, &t);
+		key = pt_abbreviate(&t);
+	}
+	return UInt64GetDatum(key);
 }
 
 /* The abbreviation is cheap and order-preserving: never give it up. */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pt_date.h"
+#include "pt_fold.h"
 
 #define HEADER_BYTES 4
 #define QUANTITY_FIXED 5
@@ -460,4 +461,96 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 			break;
 	}
 	return result ? 1 : 0;
+}
+
+/* ---------------------------------------------------------------- packed order */
+
+/*
+ * pt_unpack without clearing what the kind does not use: the fields
+ * pt_compare and pt_abbreviate read (kind, key, bounds, label).
+ */
+static bool
+unpack_for_order(const uint8_t *src, size_t len, pt_target *t)
+{
+	reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
+
+	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
+		return false;
+	t->kind = (pt_kind) src[1];
+	t->op = (pt_op) src[2];
+	t->flags = src[3];
+	if (t->kind == PT_KIND_QUANTITY)
+	{
+		if (!read_quantity(&r, t) || r.left != 0)
+			return false;
+		pt_bounds_from_op(t);
+		return true;
+	}
+	return pt_unpack(src, len, t);
+}
+
+/* Kind and dimension key of a packed value, checked as pt_unpack checks them. */
+static bool
+packed_head(const uint8_t *p, size_t len, uint8_t *kind, const uint8_t **key, size_t *key_len)
+{
+	if (len < HEADER_BYTES || p[0] != PT_FORMAT_VERSION || p[1] < PT_KIND_QUANTITY || p[1] > PT_KIND_LABEL)
+		return false;
+	*kind = p[1];
+	*key = NULL;
+	*key_len = 0;
+	if (p[1] == PT_KIND_QUANTITY)
+	{
+		if (len < HEADER_BYTES + QUANTITY_FIXED)
+			return false;
+		*key_len = p[HEADER_BYTES + QUANTITY_FIXED - 1];
+		if (*key_len > len - HEADER_BYTES - QUANTITY_FIXED)
+			return false;
+		*key = p + HEADER_BYTES + QUANTITY_FIXED;
+	}
+	return true;
+}
+
+int
+pt_packed_compare(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid)
+{
+	uint8_t		ka,
+				kb;
+	const uint8_t *keya,
+			   *keyb;
+	size_t		lena,
+				lenb;
+	pt_target	ta,
+				tb;
+
+	*valid = packed_head(a, alen, &ka, &keya, &lena) && packed_head(b, blen, &kb, &keyb, &lenb);
+	if (!*valid)
+		return 0;
+	/* kind, then the dimension key (pt_compare's order) */
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	if (ka == PT_KIND_QUANTITY)
+	{
+		int			c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb);
+
+		if (c != 0)
+			return c;
+	}
+	/* the same bytes are the same value (a sort meets many equal targets) */
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 0;
+	if (!unpack_for_order(a, alen, &ta) || !unpack_for_order(b, blen, &tb))
+	{
+		*valid = false;
+		return 0;
+	}
+	return pt_compare(&ta, &tb);
+}
+
+uint64_t
+pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
+{
+	pt_target	t;
+
+	*valid = unpack_for_order(p, len, &t);
+	return *valid ? pt_abbreviate(&t) : 0;
 }

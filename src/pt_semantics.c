@@ -230,6 +230,28 @@ magnitude_code(const pt_decimal *d)
 	int			adjusted;
 	pt_int128	p = 10;
 
+	if (c < (pt_int128) 1000000000000000000)
+	{
+		/* most coefficients: the same in 64-bit arithmetic */
+		uint64_t	c64 = (uint64_t) c,
+					p64 = 10;
+
+		while (digits < 19 && c64 >= p64)
+		{
+			p64 *= 10;
+			digits++;
+		}
+		adjusted = digits + d->exp;
+		if (adjusted < -63)
+			adjusted = -63;
+		if (adjusted > 64)
+			adjusted = 64;
+		for (; digits > MANTISSA_DIGITS; digits--)
+			c64 /= 10;
+		for (; digits < MANTISSA_DIGITS; digits++)
+			c64 *= 10;
+		return ((uint64_t) (adjusted + 63) << 27) | (c64 - 10000000);
+	}
 	while (digits < 38 && c >= p)
 	{
 		p *= 10;

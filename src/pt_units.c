@@ -470,6 +470,22 @@ known_keys(size_t *count, const size_t **lengths)
 	return keys;
 }
 
+/* Known keys by hash (built once): a sort asks for the code of every value. */
+#define KEY_SLOTS 512
+
+_Static_assert(KEY_SLOTS > 2 * MAX_KEYS, "the key table stays sparse");
+
+static unsigned
+key_hash(const char *key, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char) key[i]) * 16777619u;
+	return h % KEY_SLOTS;
+}
+
 unsigned
 pt_unit_key_code(const char *key, size_t len, bool *known)
 {
@@ -478,18 +494,40 @@ pt_unit_key_code(const char *key, size_t len, bool *known)
 	const char *const *keys = known_keys(&n, &lengths);
 	size_t		lo = 0,
 				hi = n;
+	static int16_t slot_rank[KEY_SLOTS];	/* rank + 1, 0 = empty */
+	static bool hashed = false;
+	unsigned	h;
 
-	/* binary search: lo ends as the number of known keys below key */
+	if (!hashed)
+	{
+		size_t		i;
+
+		for (i = 0; i < n; i++)
+		{
+			h = key_hash(keys[i], lengths[i]);
+			while (slot_rank[h] != 0)
+				h = (h + 1) % KEY_SLOTS;
+			slot_rank[h] = (int16_t) (i + 1);
+		}
+		hashed = true;
+	}
+	for (h = key_hash(key, len); slot_rank[h] != 0; h = (h + 1) % KEY_SLOTS)
+	{
+		size_t		i = (size_t) slot_rank[h] - 1;
+
+		if (lengths[i] == len && memcmp(keys[i], key, len) == 0)
+		{
+			*known = true;
+			return (unsigned) (2 * i + 1);
+		}
+	}
+
+	/* unknown: binary search, lo ends as the number of known keys below key */
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
 		int			c = pt_bytes_cmp(keys[mid], lengths[mid], key, len);
 
-		if (c == 0)
-		{
-			*known = true;
-			return (unsigned) (2 * mid + 1);
-		}
 		if (c < 0)
 			lo = mid + 1;
 		else

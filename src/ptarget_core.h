@@ -234,6 +234,17 @@ void		pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op);
 int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
 
 /*
+ * pt_compare and pt_abbreviate of packed values (sorts, btree builds): a
+ * value's kind and dimension key are compared in place, the bounds read in
+ * place when they decide.  *valid is false for bytes pt_unpack refuses (as
+ * far as they were read; the caller reports them), and the result is then 0.
+ */
+#define PT_PACKED_COMPARE 1		/* (for code built against several releases) */
+
+int			pt_packed_compare(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid);
+uint64_t	pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid);
+
+/*
  * A 64-bit key whose unsigned order agrees with pt_compare wherever the keys
  * differ (abbreviated keys for sorting): kind, the first bytes of the
  * dimension key, then the lower bound coarsened to nine digits.

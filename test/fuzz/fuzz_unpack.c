@@ -130,6 +130,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				got = pt_probe_test(&probe, copy, size);
 				FUZZ_CHECK(got == 0 || got == 1 || (got == -1 && !valid), data, size,
 						   "pt_probe_test says %d (pt_unpack %s)", got, valid ? "accepts" : "refuses");
+				if (k == 0)
+				{
+					/* packed order against each query: as pt_compare, or the bytes do not read */
+					uint8_t		qp[512];
+					size_t		qn = pt_packed_size(&queries[q]);
+					bool		ok;
+					int			c;
+					uint64_t	ab;
+
+					pt_pack(&queries[q], qp);
+					c = pt_packed_compare(copy, size, qp, qn, &ok);
+					FUZZ_CHECK(!valid || (ok && (c > 0) == (pt_compare(&t, &queries[q]) > 0) &&
+										  (c < 0) == (pt_compare(&t, &queries[q]) < 0)),
+							   data, size, "pt_packed_compare %d (valid %d) disagrees with pt_compare", c, ok);
+					ab = pt_packed_abbreviate(copy, size, &ok);
+					FUZZ_CHECK(!valid || (ok && ab == pt_abbreviate(&t)), data, size,
+							   "pt_packed_abbreviate disagrees with pt_abbreviate");
+				}
 				if (valid)
 				{
 					bool		want = k == PT_PROBE_CONTAINS ? pt_contains(&t, &queries[q]) :

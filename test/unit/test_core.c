@@ -670,6 +670,39 @@ check_probes(parsed **values, int n)
 	CHECK(bad == 0 && tests > 0, "%d of %d probe tests disagree", bad, tests);
 }
 
+/* pt_packed_compare and pt_packed_abbreviate agree with pt_compare and pt_abbreviate. */
+static void
+check_packed_order(parsed **values, int n)
+{
+	int			i,
+				j,
+				bad = 0;
+	static uint8_t packed[512][1024];
+	size_t		size[512];
+
+	for (i = 0; i < n && i < 512; i++)
+	{
+		bool		valid;
+
+		size[i] = pt_packed_size(&values[i]->t);
+		pt_pack(&values[i]->t, packed[i]);
+		if ((pt_packed_abbreviate(packed[i], size[i], &valid) != pt_abbreviate(&values[i]->t) || !valid) &&
+			bad++ < 5)
+			CHECK(0, "packed abbreviation of %s", values[i]->text);
+	}
+	for (i = 0; i < n && i < 512; i++)
+		for (j = 0; j < n && j < 512; j++)
+		{
+			bool		valid;
+			int			c = pt_packed_compare(packed[i], size[i], packed[j], size[j], &valid);
+			int			want = pt_compare(&values[i]->t, &values[j]->t);
+
+			if ((!valid || (c > 0) != (want > 0) || (c < 0) != (want < 0)) && bad++ < 5)
+				CHECK(0, "packed compare of %s and %s: %d, want %d", values[i]->text, values[j]->text, c, want);
+		}
+	CHECK(bad == 0, "%d packed comparisons disagree", bad);
+}
+
 /* Every seed cell: parse, classify, round trip. */
 static void
 test_seed_cells(const char *path)
@@ -727,6 +760,7 @@ test_seed_cells(const char *path)
 		values[n_values++] = parse(extra[k]);
 	check_abbreviations(values, n_values);
 	check_probes(values, n_values);
+	check_packed_order(values, n_values);
 	while (n_values > 0)
 		free(values[--n_values]);
 	CHECK(cells == 354, "cells %d", cells);
