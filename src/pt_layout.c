@@ -2045,6 +2045,10 @@ other_cells(layout *L, const columns *c, const pt_cell_row *row, pt_doc_text *ou
         v = trim(cell->text);
         if (v.len == 0)
             continue;
+        /* the column's head merged down over the rows (a 自评表's 绩效指标 label
+         * cell, .docx vMerge or .xlsx mergeCells) is no value of the row */
+        if (cell->merged == PT_MERGE_ABOVE && same_text(v, trim(cell_at(c->header, c->other[i]))))
+            continue;
         if ((s.len > 0 && !strbuf_add(L, &s, cstr("\n"))) ||
             !strbuf_add(L, &s, trim(cell_at(c->header, c->other[i]))) ||
             !strbuf_add(L, &s, cstr("：")) || !strbuf_add(L, &s, v))
