@@ -19,7 +19,12 @@ CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_format.c src/pt_pack.c src/pt_semantics.c \
             src/pt_gist.c src/pt_document.c \
             src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
-            src/pt_read_docx.c src/pt_read_xlsx.c src/pt_layout.c src/pt_score.c
+            src/pt_read_docx.c src/pt_read_xlsx.c src/pt_ooxml.c src/pt_numfmt.c \
+            src/pt_layout.c src/pt_score.c
+# what the core links: libzip and expat read .docx and .xlsx (src/pt_ooxml.h
+# says why these two); every program built from CORE_SRCS links CORE_LIBS
+CORE_LIBS = -lzip -lexpat
+SHLIB_LINK += $(CORE_LIBS)
 # the thin PostgreSQL glue
 GLUE_SRCS = src/pg_io.c src/pg_operators.c src/pg_accessors.c src/pg_import.c src/pg_import_tables.c src/pg_gist.c src/pg_sort.c src/pg_stats.c src/pg_aggregates.c src/pg_score.c src/pg_extract.c src/pg_nls.c
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
@@ -52,38 +57,48 @@ UNIT_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -Werror -Isrc -fsanitize=address,u
 SEEDS = test/data/seeds/000_e3b62ee139f4edb8.txt test/data/seeds/001_3f8b325168c357be.txt
 
 test/unit/test_core: test/unit/test_core.c test/unit/check.h $(CORE_SRCS) src/*.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_core.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
-	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS)
+	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS) $(CORE_LIBS)
 
 # the core alone, per value (test/bench/instructions.sh runs it under callgrind)
 test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) src/*.h
-	$(UNIT_CC) -std=gnu11 -O2 -g -fno-strict-aliasing -fwrapv -Isrc -o $@ test/bench/core_bench.c $(CORE_SRCS)
+	$(UNIT_CC) -std=gnu11 -O2 -g -fno-strict-aliasing -fwrapv -Isrc -o $@ test/bench/core_bench.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/unit/test_document: test/unit/test_document.c test/unit/check.h $(CORE_SRCS) src/*.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/unit/test_score: test/unit/test_score.c test/unit/check.h $(CORE_SRCS) src/*.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/unit/test_layout: test/unit/test_layout.c test/unit/check.h $(CORE_SRCS) src/*.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_layout.c $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_layout.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/unit/test_delimited: test/unit/test_delimited.c test/unit/check.h $(CORE_SRCS) src/*.h
-	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_delimited.c $(CORE_SRCS)
+	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_delimited.c $(CORE_SRCS) $(CORE_LIBS)
+
+test/unit/test_ooxml: test/unit/test_ooxml.c test/unit/check.h test/unit/zip_writer.h $(CORE_SRCS) src/*.h
+	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_ooxml.c $(CORE_SRCS) $(CORE_LIBS) -lz
+
+# parse throughput of the readers (test/bench/ooxml_bench.c; not a test)
+test/bench/ooxml_bench: test/bench/ooxml_bench.c $(CORE_SRCS) src/*.h
+	$(UNIT_CC) -std=gnu11 -O2 -g -Isrc -Itest/unit -o $@ test/bench/ooxml_bench.c $(CORE_SRCS) $(CORE_LIBS) -lz
 
 # each program prints "N passed, M failed"; the runner adds them up
-unit: test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout test/unit/test_delimited
+unit: test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout test/unit/test_delimited \
+      test/unit/test_ooxml
 	test/unit/test_core test/data/seed_cells.tsv
 	test/unit/test_document $(SEEDS)
 	test/unit/test_score
 	test/unit/test_layout $(SEEDS) test/data/seed_cells.tsv
 	test/unit/test_delimited test/data/documents
+	test/unit/test_ooxml test/data/documents
 
 .PHONY: unit
 EXTRA_CLEAN = test/unit/test_core test/unit/test_document test/unit/test_score test/unit/test_layout \
-              test/unit/test_delimited test/tools/units_table test/bench/core_bench
+              test/unit/test_delimited test/unit/test_ooxml test/tools/units_table test/bench/core_bench \
+              test/bench/ooxml_bench
 
 # PGXS does not track headers: rebuild every object when one changes
 $(OBJS): $(wildcard src/*.h)

@@ -207,12 +207,13 @@ int         pt_read_docx(const char *data, size_t len, const pt_allocator *alloc
  * strings; numbers through their number format (0.95 with "0%" → "95%",
  * "0.00" keeps two decimals, a date serial with a date format → the date as
  * formatted, e.g. "2023年12月"); booleans TRUE/FALSE; a formula's cached
- * value (a formula without one → error naming the sheet and cell).  Merged
+ * value (a formula without one → error naming the sheet and cell; lenient:
+ * the cell left empty and reported in out->skipped).  Merged
  * ranges: the top-left cell's text in every covered cell, flagged ABOVE
  * (rows below the first) or LEFT (first row).  source_row: Excel's row
  * number; rows with no cell are left out.  Limits and errors as for docx.
  */
-int         pt_read_xlsx(const char *data, size_t len, const pt_allocator *alloc,
+int         pt_read_xlsx(const char *data, size_t len, bool lenient, const pt_allocator *alloc,
                          pt_cells_doc *out, pt_doc_error *err);
 
 /* ------------------------------------------------------------------------

@@ -615,7 +615,7 @@ pt_document_read(const char *data, size_t len, const pt_read_request *req,
             rc = pt_read_docx(data, len, alloc, &cells, err);
             break;
         case PT_FORMAT_XLSX:
-            rc = pt_read_xlsx(data, len, alloc, &cells, err);
+            rc = pt_read_xlsx(data, len, req->lenient, alloc, &cells, err);
             break;
         case PT_FORMAT_TEXT_EXPORT:
         case PT_FORMAT_CSV:

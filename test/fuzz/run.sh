@@ -6,6 +6,8 @@
 #   fuzz_document  bytes -> pt_document_parse, strict and lenient
 #   fuzz_delimited bytes -> decoding, the CSV/TSV reader and the layout step
 #   fuzz_layout    bytes as tables of cells -> the layout step (pt_layout.c)
+#   fuzz_docx      a .docx (or its document.xml) -> the .docx reader and the layout
+#   fuzz_xlsx      an .xlsx (or its parts) -> the .xlsx reader and the layout
 #
 # Builds with clang (-fsanitize=fuzzer,address,undefined) into test/fuzz/build/,
 # replays the reproducers of reported defects (test/fuzz/regressions/<target>/,
@@ -55,6 +57,9 @@ if [ -z "${CORE_SRCS// /}" ]; then
 	echo "error: cannot read CORE_SRCS from $ROOT/Makefile" >&2
 	exit 2
 fi
+# the libraries they link (CORE_LIBS: zip and XML), and zlib for the zips the
+# fuzz_docx/fuzz_xlsx harnesses make
+CORE_LIBS=$(sed -n 's/^CORE_LIBS[[:space:]]*=//p' "$ROOT/Makefile")
 # plus the document parser (once, whether or not CORE_SRCS lists it)
 CORE_PATHS=()
 for s in $CORE_SRCS src/pt_document.c; do
@@ -76,7 +81,7 @@ build() {	# build NAME SOURCES...
 	local name=$1
 	shift
 	if ! "$CC" "${CFLAGS[@]}" "${SAN[@]}" -fsanitize=fuzzer -o "$BUILD/$name" \
-		"$HERE/$name.c" "$@" 2>"$BUILD/$name.build.log"; then
+		"$HERE/$name.c" "$@" $CORE_LIBS -lz 2>"$BUILD/$name.build.log"; then
 		cat "$BUILD/$name.build.log" >&2
 		return 1
 	fi
@@ -97,7 +102,7 @@ seed_corpus() {
 	case $name in
 		fuzz_target) cp -n "$HERE"/corpus/target/* "$dir"/ 2>/dev/null ;;
 		fuzz_document) cp -n "$HERE"/corpus/document/* "$dir"/ 2>/dev/null ;;
-		fuzz_delimited | fuzz_layout) cp -n "$HERE"/corpus/"${name#fuzz_}"/* "$dir"/ 2>/dev/null ;;
+		fuzz_delimited | fuzz_layout | fuzz_docx | fuzz_xlsx) cp -n "$HERE"/corpus/"${name#fuzz_}"/* "$dir"/ 2>/dev/null ;;
 		fuzz_unpack)
 			# packed forms of the target seeds, made by the current core
 			"$BUILD/pack_seeds" "$dir" "$HERE"/corpus/target/* >/dev/null
@@ -111,21 +116,23 @@ options_for() {
 		fuzz_unpack) echo "-max_len=4096 -dict=$HERE/target.dict" ;;
 		fuzz_document) echo "-max_len=262144 -dict=$HERE/document.dict" ;;
 		fuzz_delimited | fuzz_layout) echo "-max_len=65536 -dict=$HERE/document.dict" ;;
+		fuzz_docx | fuzz_xlsx) echo "-max_len=65536 -dict=$HERE/ooxml.dict" ;;
 	esac
 }
 
-TARGETS=${FUZZ_TARGETS:-fuzz_target fuzz_unpack fuzz_document fuzz_delimited fuzz_layout}
+TARGETS=${FUZZ_TARGETS:-fuzz_target fuzz_unpack fuzz_document fuzz_delimited fuzz_layout fuzz_docx fuzz_xlsx}
 passed=0
 failed=0
 
 echo "== building fuzz targets with $CC into $BUILD"
 build_ok=1
 "$CC" "${CFLAGS[@]}" "${SAN[@]}" -DPACK_SEEDS -o "$BUILD/pack_seeds" \
-	"$HERE/fuzz_unpack.c" "${CORE_PATHS[@]}" || build_ok=0
+	"$HERE/fuzz_unpack.c" "${CORE_PATHS[@]}" $CORE_LIBS || build_ok=0
 
 for t in $TARGETS; do
 	case $t in
-		fuzz_target | fuzz_unpack | fuzz_document | fuzz_delimited | fuzz_layout) srcs=("${CORE_PATHS[@]}") ;;
+		fuzz_target | fuzz_unpack | fuzz_document | fuzz_delimited | fuzz_layout | fuzz_docx | fuzz_xlsx)
+			srcs=("${CORE_PATHS[@]}") ;;
 		*) echo "unknown target $t" >&2; failed=$((failed + 1)); continue ;;
 	esac
 	if [ $build_ok = 0 ] || ! build "$t" "${srcs[@]}"; then

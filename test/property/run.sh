@@ -35,7 +35,8 @@ fi
 echo "== building $BUILD/property with $CC (ASan + UBSan)"
 if ! "$CC" -std=gnu11 -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -I"$ROOT/src" \
-	-o "$BUILD/property" "$HERE/property.c" "${CORE_PATHS[@]}"; then
+	-o "$BUILD/property" "$HERE/property.c" "${CORE_PATHS[@]}" \
+	$(sed -n 's/^CORE_LIBS[[:space:]]*=//p' "$ROOT/Makefile"); then
 	echo "0 passed, 1 failed"
 	exit 1
 fi

@@ -210,6 +210,123 @@ EXCEPTION WHEN program_limit_exceeded THEN
 END $$;
 SELECT count(*) AS indicators_after FROM docs.ptarget_indicator;
 
+-- ================================================================ .docx and .xlsx
+-- The readers of Word and Excel files (src/pt_read_docx.c, src/pt_read_xlsx.c),
+-- fixtures made by test/data/documents/make_ooxml_fixtures.py: each layout
+-- above as a .docx (paragraphs before the table, gridSpan, vMerge) and an
+-- .xlsx (numbers in number formats, dates, merged ranges, formulas).
+CREATE SCHEMA ooxml;
+CREATE FUNCTION ooxml.row_text(d bytea, source text) RETURNS SETOF text LANGUAGE sql AS $$
+  SELECT (department_code, department_name, project, position, level1, level2, level3, description, value_text,
+          target, note, year, level1_weight, level2_weight, direction, unit_text, weight, actual_text, actual,
+          recorded_score, deviation_reason, scoring_standard, performance_standard, other_cells)::text
+  FROM ptarget_parse_document(d, source) $$;
+
+-- every fixture: what it is and what it holds
+SELECT f AS file, min(r.source_format) AS format, count(DISTINCT r.project) AS projects,
+       count(r.position) AS rows, count(r.target) AS targets, count(r.actual) AS actuals,
+       count(r.weight) AS weights, count(*) - count(r.position) AS skipped
+FROM unnest(ARRAY['combined.docx', 'split.docx', 'template.docx', 'selfeval.docx', 'merged.docx', 'hunan.docx',
+                  'nested.docx', 'combined.xlsx', 'split.xlsx', 'template.xlsx', 'selfeval.xlsx', 'merged.xlsx',
+                  'hunan.xlsx', 'formats.xlsx']) AS f,
+     LATERAL ptarget_parse_document(fixture(f), f) r
+GROUP BY f ORDER BY min(r.source_format), f;
+
+-- every row and every cell text as from the CSV of the same layout (all the
+-- columns but where the row is): rows in one and not the other
+SELECT o AS file, c AS csv,
+       (SELECT count(*) FROM (SELECT * FROM ooxml.row_text(fixture(o), 'x') EXCEPT ALL
+                              SELECT * FROM ooxml.row_text(fixture(c), 'x')) d) AS only_in_file,
+       (SELECT count(*) FROM (SELECT * FROM ooxml.row_text(fixture(c), 'x') EXCEPT ALL
+                              SELECT * FROM ooxml.row_text(fixture(o), 'x')) d) AS only_in_csv
+FROM (VALUES ('combined.docx', 'combined.csv'), ('split.docx', 'split_bom.csv'), ('template.docx', 'template.tsv'),
+             ('selfeval.docx', 'selfeval_gb18030.csv'), ('merged.docx', 'merged_utf16le.txt'),
+             ('hunan.docx', 'hunan_utf16be.csv'), ('combined.xlsx', 'combined.csv'), ('split.xlsx', 'split_bom.csv'),
+             ('template.xlsx', 'template.tsv'), ('selfeval.xlsx', 'selfeval_gb18030.csv'),
+             ('merged.xlsx', 'merged_utf16le.txt'), ('hunan.xlsx', 'hunan_utf16be.csv')) p(o, c)
+ORDER BY o;
+-- merged.xlsx's one more row: its budget sheet, reported as no indicator table
+SELECT project, note, source_part, source_row FROM ptarget_parse_document(fixture('merged.xlsx'), 'merged.xlsx')
+WHERE position IS NULL;
+
+-- where each row is: table and row (.docx, a table split by a page break
+-- continues its project), sheet and Excel's row number (.xlsx)
+SELECT project, position, level3, value_text, source_format, source_part, source_row
+FROM ptarget_parse_document(fixture('merged.docx'), 'merged.docx');
+SELECT project, position, level3, value_text, source_part, source_row
+FROM ptarget_parse_document(fixture('merged.xlsx'), 'merged.xlsx') WHERE position IS NOT NULL;
+
+-- .docx: the goals, the merged levels, the levels' weights of a 自评表
+SELECT project, department_name, year, position, level1, level1_weight, level2, level3, value_text, actual_text,
+       weight, recorded_score, other_cells
+FROM ptarget_parse_document(fixture('selfeval.docx'), 'selfeval.docx');
+SELECT project, level3, description, value_text, target
+FROM ptarget_parse_document(fixture('combined.docx'), 'combined.docx');
+-- a table nested in a cell: its rows on lines of the cell, its cells by TAB
+SELECT project, level3, value_text FROM ptarget_parse_document(fixture('nested.docx'), 'nested.docx');
+
+-- .xlsx: cells as Excel shows them (percent, months, dates, 1900-02-29, decimals,
+-- thousands, General, booleans, errors, formulas' cached values, text formats)
+SELECT position, level3, value_text, target, other_cells
+FROM ptarget_parse_document(fixture('formats.xlsx'), 'formats.xlsx');
+-- numbers typed into Excel: 95.88% is 0.9588, 120.00 is 120 in 0.00, dates are serials
+SELECT project, position, level3, value_text, target, actual_text, actual, weight, recorded_score
+FROM ptarget_parse_document(fixture('selfeval.xlsx'), 'selfeval.xlsx');
+SELECT position, level3, value_text, actual_text, actual
+FROM ptarget_parse_document(fixture('hunan.xlsx'), '/uploads/2024/岳阳市教育局自评表.xlsx') WHERE level3 = '培训完成时间';
+-- the 1904 date system gives the same dates
+SELECT (SELECT array_agg(actual_text ORDER BY position) FROM ptarget_parse_document(fixture('hunan.xlsx'), 'x'))
+     = (SELECT array_agg(actual_text ORDER BY position) FROM ptarget_parse_document(fixture('hunan_utf16be.csv'), 'x'))
+       AS same_actual_texts;
+
+-- formulas without cached values: an error naming the sheet and cell; lenient,
+-- the cells left empty and reported
+SELECT * FROM ptarget_parse_document(fixture('nocache.xlsx'), 'nocache.xlsx');
+SELECT position, level3, value_text, note, source_part, source_row
+FROM ptarget_parse_document(fixture('nocache.xlsx'), 'nocache.xlsx', true);
+
+-- import: every fixture through ptarget_import(bytea), the counts per format
+SELECT f, (SELECT count(*) FROM ptarget_import(fixture(f), f, 'ooxml')) AS loaded
+FROM unnest(ARRAY['combined.docx', 'split.docx', 'template.docx', 'selfeval.docx', 'merged.docx', 'hunan.docx',
+                  'nested.docx', 'combined.xlsx', 'split.xlsx', 'template.xlsx', 'selfeval.xlsx', 'merged.xlsx',
+                  'hunan.xlsx', 'formats.xlsx']) AS f;
+SELECT format, count(*) AS documents, sum(projects) AS projects, sum(indicators) AS indicators,
+       sum(quantities) AS quantities, sum(dates) AS dates, sum(labels) AS labels, sum(unparsed) AS unparsed
+FROM ooxml.ptarget_document GROUP BY format ORDER BY format;
+-- the same project from a .docx and then an .xlsx is one project: the later file's rows
+SELECT department_name, name, year, (SELECT source FROM ooxml.ptarget_document d WHERE d.id = p.document_id),
+       (SELECT count(*) FROM ooxml.ptarget_indicator i WHERE i.project_id = p.id) AS indicators
+FROM ooxml.ptarget_project p ORDER BY name, department_name;
+SELECT project, level3, value_text, actual_text, source_format, source_row
+FROM ooxml.ptarget_indicators WHERE project = '城乡居民医疗救助' ORDER BY position;
+-- imported again: nothing more
+SELECT count(*) FROM ptarget_import(fixture('merged.xlsx'), 'merged.xlsx', 'ooxml');
+SELECT (SELECT count(*) FROM ooxml.ptarget_project) AS projects, (SELECT count(*) FROM ooxml.ptarget_indicator) AS indicators;
+
+-- files that cannot be read
+SELECT count(*) AS indicators_before FROM ooxml.ptarget_indicator;
+SELECT * FROM ptarget_import(fixture('no_tables.docx'), 'no_tables.docx', 'ooxml');
+SELECT * FROM ptarget_import(fixture('entities.docx'), 'entities.docx', 'ooxml');
+SELECT * FROM ptarget_import(fixture('nodocument.docx'), 'nodocument.docx', 'ooxml');
+SELECT * FROM ptarget_import(fixture('truncated.xlsx'), 'truncated.xlsx', 'ooxml');
+SELECT * FROM ptarget_import(fixture('nocache.xlsx'), 'nocache.xlsx', 'ooxml');
+SELECT * FROM ptarget_import(substring(fixture('combined.xlsx') from 1 for 3000), 'cut.xlsx', 'ooxml');
+SELECT * FROM ptarget_import(overlay(fixture('combined.docx') placing '\x00000000'::bytea from 1000), 'damaged.docx', 'ooxml');
+DO $$
+DECLARE
+  f text;
+BEGIN
+  FOREACH f IN ARRAY ARRAY['bomb.docx', 'bomb_lying.xlsx'] LOOP
+    BEGIN
+      PERFORM ptarget_import(fixture(f), f, 'ooxml');
+    EXCEPTION WHEN program_limit_exceeded THEN
+      RAISE NOTICE '%: SQLSTATE %: %', f, SQLSTATE, SQLERRM;
+    END;
+  END LOOP;
+END $$;
+SELECT count(*) AS indicators_after FROM ooxml.ptarget_indicator;
+DROP SCHEMA ooxml CASCADE;
+
 -- clean up
 SET client_min_messages = warning;
 DROP SCHEMA docs, old10 CASCADE;
