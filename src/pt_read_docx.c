@@ -71,25 +71,90 @@ typedef struct docx
     bool        nested_first_cell;
 } docx;
 
-/* Elements whose content is not shown text (see the comment at the top). */
-static bool
-left_out(pt_xml_ns ns, const char *local)
+/* The elements the reader acts on, found once per element by its first
+ * letter (most elements, w:rPr, w:sz, w:jc ..., are E_OTHER after one or two
+ * comparisons). */
+typedef enum element
 {
-    static const char *const w[] = {
-        "del", "moveFrom", "txbxContent", "rt", "instrText", "delText", "delInstrText",
-        "pPrChange", "rPrChange", "tblPrChange", "trPrChange", "tcPrChange", "sectPrChange",
-        "tblGridChange", "tblPrExChange", "numberingChange", NULL
-    };
-    int         i;
+    E_OTHER = 0,
+    E_SKIP,                     /* content that is not shown text: left out */
+    E_DEL,                      /* w:del: deleted text, or a deleted row in w:trPr */
+    E_P, E_R, E_T, E_TAB, E_BR, E_HYPHEN, E_SYM,
+    E_TBL, E_TR, E_TC, E_TRPR, E_TCPR,
+    E_GRID_BEFORE, E_GRID_SPAN, E_VMERGE, E_HMERGE
+} element;
 
+static bool
+is(const char *local, const char *name)
+{
+    return strcmp(local, name) == 0;
+}
+
+/* Left out (see the comment at the top): w:del, w:moveFrom, w:txbxContent,
+ * w:rt, field codes, deleted text, the properties before a tracked change. */
+static element
+w_element(const char *l)
+{
+    switch (l[0])
+    {
+        case 'p':
+            return l[1] == '\0' ? E_P : is(l, "ptab") ? E_TAB : is(l, "pPrChange") ? E_SKIP : E_OTHER;
+        case 'r':
+            return l[1] == '\0' ? E_R : is(l, "rt") || is(l, "rPrChange") ? E_SKIP : E_OTHER;
+        case 't':
+            if (l[1] == '\0')
+                return E_T;
+            if (is(l, "tc"))
+                return E_TC;
+            if (is(l, "tr"))
+                return E_TR;
+            if (is(l, "tab"))
+                return E_TAB;
+            if (is(l, "tbl"))
+                return E_TBL;
+            if (is(l, "tcPr"))
+                return E_TCPR;
+            if (is(l, "trPr"))
+                return E_TRPR;
+            if (is(l, "txbxContent") || is(l, "tblPrChange") || is(l, "trPrChange") || is(l, "tcPrChange") ||
+                is(l, "tblGridChange") || is(l, "tblPrExChange"))
+                return E_SKIP;
+            return E_OTHER;
+        case 'b':
+            return is(l, "br") ? E_BR : E_OTHER;
+        case 'c':
+            return is(l, "cr") ? E_BR : E_OTHER;
+        case 'd':
+            return is(l, "del") ? E_DEL : is(l, "delText") || is(l, "delInstrText") ? E_SKIP : E_OTHER;
+        case 'g':
+            return is(l, "gridSpan") ? E_GRID_SPAN : is(l, "gridBefore") ? E_GRID_BEFORE : E_OTHER;
+        case 'h':
+            return is(l, "hMerge") ? E_HMERGE : E_OTHER;
+        case 'i':
+            return is(l, "instrText") ? E_SKIP : E_OTHER;
+        case 'm':
+            return is(l, "moveFrom") ? E_SKIP : E_OTHER;
+        case 'n':
+            return is(l, "noBreakHyphen") ? E_HYPHEN : is(l, "numberingChange") ? E_SKIP : E_OTHER;
+        case 's':
+            return is(l, "sym") ? E_SYM : is(l, "sectPrChange") ? E_SKIP : E_OTHER;
+        case 'v':
+            return is(l, "vMerge") ? E_VMERGE : E_OTHER;
+        default:
+            return E_OTHER;
+    }
+}
+
+static element
+element_of(pt_xml_ns ns, const char *local)
+{
+    if (ns == PT_NS_W)
+        return w_element(local);
+    if (ns == PT_NS_M)
+        return local[0] == 'r' && local[1] == '\0' ? E_R : local[0] == 't' && local[1] == '\0' ? E_T : E_OTHER;
     if (ns == PT_NS_MC)
-        return strcmp(local, "Fallback") == 0;
-    if (ns != PT_NS_W)
-        return false;
-    for (i = 0; w[i] != NULL; i++)
-        if (strcmp(local, w[i]) == 0)
-            return true;
-    return false;
+        return is(local, "Fallback") ? E_SKIP : E_OTHER;
+    return E_OTHER;
 }
 
 static int
@@ -323,127 +388,140 @@ static void
 on_start(void *ud, pt_xml_ns ns, const char *local, const char **atts, int depth)
 {
     docx       *d = ud;
+    element     e;
 
     if (d->skip_root != 0)
         return;
-    if (left_out(ns, local))
+    e = element_of(ns, local);
+    switch (e)
     {
-        if (ns == PT_NS_W && strcmp(local, "del") == 0 && d->trpr_depth != 0 && depth == d->trpr_depth + 1)
-            d->skip_root = d->tr_depth;     /* a deleted row: the rest of it is left out */
-        else
+        case E_OTHER:
+            return;
+        case E_SKIP:
             d->skip_root = depth;
-        return;
-    }
-    if (ns == PT_NS_M)
-    {
-        if (strcmp(local, "r") == 0)
+            return;
+        case E_DEL:
+            /* in w:trPr a deleted row: the rest of it is left out */
+            d->skip_root = d->trpr_depth != 0 && depth == d->trpr_depth + 1 ? d->tr_depth : depth;
+            return;
+        case E_R:
             d->runs++;
-        else if (strcmp(local, "t") == 0 && d->runs > 0)
-            d->text_depth = depth;
-        return;
+            return;
+        default:
+            break;
     }
-    if (ns != PT_NS_W)
-        return;
 
-    /* runs and their text */
-    if (strcmp(local, "r") == 0)
-    {
-        d->runs++;
-        return;
-    }
+    /* a run's text */
     if (d->runs > 0)
     {
-        if (strcmp(local, "t") == 0)
-            d->text_depth = depth;
-        else if (strcmp(local, "tab") == 0 || strcmp(local, "ptab") == 0)
-            append(d, "\t", 1);
-        else if (strcmp(local, "br") == 0 || strcmp(local, "cr") == 0)
-            append(d, "\n", 1);
-        else if (strcmp(local, "noBreakHyphen") == 0)
-            append(d, "-", 1);
-        else if (strcmp(local, "sym") == 0)
-            append_code_point(d, symbol_char(pt_xml_attr(atts, PT_NS_W, "font"),
-                                             pt_xml_attr(atts, PT_NS_W, "char")));
+        switch (e)
+        {
+            case E_T:
+                d->text_depth = depth;
+                break;
+            case E_TAB:
+                append(d, "\t", 1);
+                break;
+            case E_BR:
+                append(d, "\n", 1);
+                break;
+            case E_HYPHEN:
+                append(d, "-", 1);
+                break;
+            case E_SYM:
+                append_code_point(d, symbol_char(pt_xml_attr(atts, PT_NS_W, "font"),
+                                                 pt_xml_attr(atts, PT_NS_W, "char")));
+                break;
+            default:
+                break;
+        }
         return;
     }
 
     /* structure */
-    if (strcmp(local, "p") == 0)
+    switch (e)
     {
-        if (d->tables == 0)
-            d->para.len = 0;
-        else
-            want_separator(d, d->tables == 1 ? '\n' : ' ');
-    }
-    else if (strcmp(local, "tbl") == 0)
-    {
-        if (++d->tables == 1)
-        {
-            if (!pt_cells_table(&d->b, NULL, 0))
-                pt_ooxml_stop(&d->z);
-            d->row_number = 0;
-        }
-        else
-            want_separator(d, '\n');
-    }
-    else if (strcmp(local, "tr") == 0)
-    {
-        if (d->tables == 1)
-        {
-            d->tr_depth = depth;
-            d->trpr_depth = 0;
-            d->row_started = false;
-            d->grid_before = 0;
-        }
-        else
-        {
-            want_separator(d, '\n');
-            d->nested_first_cell = true;
-        }
-    }
-    else if (strcmp(local, "tc") == 0)
-    {
-        if (d->tables == 1)
-        {
-            if (!d->row_started)
-                start_row(d);
-            d->cell.len = 0;
-            d->pending = 0;
-            d->span = 1;
-            d->vmerge = VMERGE_NONE;
-            d->hmerge_continue = false;
-            d->tcpr_depth = 0;
-        }
-        else if (!d->nested_first_cell)
-            want_separator(d, '\t');
-        else
-            d->nested_first_cell = false;
-    }
-    else if (d->tables == 1 && strcmp(local, "trPr") == 0 && depth == d->tr_depth + 1)
-        d->trpr_depth = depth;
-    else if (d->tables == 1 && d->trpr_depth != 0 && depth == d->trpr_depth + 1)
-    {
-        if (strcmp(local, "gridBefore") == 0)
-            d->grid_before = int_attr(atts, 0, PT_CELLS_MAX_COLUMNS + 1, 0);
-    }
-    else if (d->tables == 1 && strcmp(local, "tcPr") == 0 && d->tcpr_depth == 0)
-        d->tcpr_depth = depth;
-    else if (d->tables == 1 && d->tcpr_depth != 0 && depth == d->tcpr_depth + 1)
-    {
-        if (strcmp(local, "gridSpan") == 0)
-            d->span = int_attr(atts, 1, PT_CELLS_MAX_COLUMNS + 1, 1);
-        else if (strcmp(local, "vMerge") == 0)
-        {
-            const char *v = pt_xml_attr(atts, PT_NS_W, "val");
+        case E_P:
+            if (d->tables == 0)
+                d->para.len = 0;
+            else
+                want_separator(d, d->tables == 1 ? '\n' : ' ');
+            break;
+        case E_TBL:
+            if (++d->tables == 1)
+            {
+                if (!pt_cells_table(&d->b, NULL, 0))
+                    pt_ooxml_stop(&d->z);
+                d->row_number = 0;
+            }
+            else
+                want_separator(d, '\n');
+            break;
+        case E_TR:
+            if (d->tables == 1)
+            {
+                d->tr_depth = depth;
+                d->trpr_depth = 0;
+                d->row_started = false;
+                d->grid_before = 0;
+            }
+            else
+            {
+                want_separator(d, '\n');
+                d->nested_first_cell = true;
+            }
+            break;
+        case E_TC:
+            if (d->tables == 1)
+            {
+                if (!d->row_started)
+                    start_row(d);
+                d->cell.len = 0;
+                d->pending = 0;
+                d->span = 1;
+                d->vmerge = VMERGE_NONE;
+                d->hmerge_continue = false;
+                d->tcpr_depth = 0;
+            }
+            else if (!d->nested_first_cell)
+                want_separator(d, '\t');
+            else
+                d->nested_first_cell = false;
+            break;
+        case E_TRPR:
+            if (d->tables == 1 && depth == d->tr_depth + 1)
+                d->trpr_depth = depth;
+            break;
+        case E_TCPR:
+            if (d->tables == 1 && d->tcpr_depth == 0)
+                d->tcpr_depth = depth;
+            break;
+        case E_GRID_BEFORE:
+            if (d->tables == 1 && d->trpr_depth != 0 && depth == d->trpr_depth + 1)
+                d->grid_before = int_attr(atts, 0, PT_CELLS_MAX_COLUMNS + 1, 0);
+            break;
+        case E_GRID_SPAN:
+            if (d->tables == 1 && d->tcpr_depth != 0 && depth == d->tcpr_depth + 1)
+                d->span = int_attr(atts, 1, PT_CELLS_MAX_COLUMNS + 1, 1);
+            break;
+        case E_VMERGE:
+            if (d->tables == 1 && d->tcpr_depth != 0 && depth == d->tcpr_depth + 1)
+            {
+                const char *v = pt_xml_attr(atts, PT_NS_W, "val");
 
-            d->vmerge = v != NULL && strcmp(v, "restart") == 0 ? VMERGE_RESTART : VMERGE_CONTINUE;
-        }
-        else if (strcmp(local, "hMerge") == 0)
-        {
-            const char *v = pt_xml_attr(atts, PT_NS_W, "val");
+                d->vmerge = v != NULL && is(v, "restart") ? VMERGE_RESTART : VMERGE_CONTINUE;
+            }
+            break;
+        case E_HMERGE:
+            if (d->tables == 1 && d->tcpr_depth != 0 && depth == d->tcpr_depth + 1)
+            {
+                const char *v = pt_xml_attr(atts, PT_NS_W, "val");
 
-            d->hmerge_continue = v == NULL || strcmp(v, "continue") == 0;
-        }
+                d->hmerge_continue = v == NULL || is(v, "continue");
+            }
+            break;
+        default:
+            break;
     }
 }
 
@@ -463,54 +541,51 @@ on_end(void *ud, pt_xml_ns ns, const char *local, int depth)
         d->text_depth = 0;
         return;
     }
-    if (ns == PT_NS_M)
+    switch (element_of(ns, local))
     {
-        if (strcmp(local, "r") == 0 && d->runs > 0)
-            d->runs--;
-        return;
-    }
-    if (ns != PT_NS_W)
-        return;
-    if (strcmp(local, "r") == 0)
-    {
-        if (d->runs > 0)
-            d->runs--;
-    }
-    else if (strcmp(local, "p") == 0)
-    {
-        if (d->tables == 0)
-        {
-            /* a page break before or after the text is no line of it */
-            const char *p = d->para.p != NULL ? d->para.p : "";
-            size_t      n = d->para.len;
-
-            while (n > 0 && (p[0] == '\n' || p[0] == ' ' || p[0] == '\t'))
+        case E_R:
+            if (d->runs > 0)
+                d->runs--;
+            break;
+        case E_P:
+            if (d->tables == 0)
             {
-                p++;
-                n--;
+                /* a page break before or after the text is no line of it */
+                const char *p = d->para.p != NULL ? d->para.p : "";
+                size_t      n = d->para.len;
+
+                while (n > 0 && (p[0] == '\n' || p[0] == ' ' || p[0] == '\t'))
+                {
+                    p++;
+                    n--;
+                }
+                while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+                    n--;
+                d->paragraphs++;
+                if (!pt_cells_paragraph_copy(&d->b, p, n, d->paragraphs))
+                    pt_ooxml_stop(&d->z);
+                d->para.len = 0;
             }
-            while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' ' || p[n - 1] == '\t'))
-                n--;
-            d->paragraphs++;
-            if (!pt_cells_paragraph_copy(&d->b, p, n, d->paragraphs))
-                pt_ooxml_stop(&d->z);
-            d->para.len = 0;
-        }
+            break;
+        case E_TBL:
+            if (d->tables > 0)
+                d->tables--;
+            break;
+        case E_TC:
+            if (d->tables == 1)
+                end_cell(d);
+            break;
+        case E_TRPR:
+            if (depth == d->trpr_depth)
+                d->trpr_depth = 0;
+            break;
+        case E_TCPR:
+            if (depth == d->tcpr_depth)
+                d->tcpr_depth = 0;
+            break;
+        default:
+            break;
     }
-    else if (strcmp(local, "tbl") == 0)
-    {
-        if (d->tables > 0)
-            d->tables--;
-    }
-    else if (strcmp(local, "tc") == 0)
-    {
-        if (d->tables == 1)
-            end_cell(d);
-    }
-    else if (depth == d->trpr_depth && strcmp(local, "trPr") == 0)
-        d->trpr_depth = 0;
-    else if (depth == d->tcpr_depth && strcmp(local, "tcPr") == 0)
-        d->tcpr_depth = 0;
 }
 
 static void
