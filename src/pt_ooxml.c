@@ -15,6 +15,7 @@
  * keeps its open elements on a heap stack.
  */
 #include "pt_ooxml.h"
+#include "pt_i18n.h"
 
 #include <expat.h>
 #include <stdint.h>
@@ -26,9 +27,9 @@
 #define CHUNK 65536
 
 static const char DAMAGED_HINT[] =
-    "The file is damaged or incomplete: open it in Word, Excel or WPS, save it again and import "
-    "the saved file.";
-static const char LIMIT_HINT[] = "Split the document into smaller files.";
+    PT_N_("The file is damaged or incomplete: open it in Word, Excel or WPS, save it again and import "
+    "the saved file.");
+static const char LIMIT_HINT[] = PT_N_("Split the document into smaller files.");
 
 int
 pt_utf8_prefix(const char *s, int max)
@@ -174,7 +175,7 @@ pt_ooxml_open(pt_ooxml *z, const char *data, size_t len, const char *kind, pt_do
     {
         char        message[160];
 
-        snprintf(message, sizeof(message), "the %s has more than %d zip members", kind, PT_OOXML_MAX_MEMBERS);
+        snprintf(message, sizeof(message), PT_("the %s has more than %d zip members"), PT_(kind), PT_OOXML_MAX_MEMBERS);
         return pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, "", 0, message, LIMIT_HINT), -1;
     }
     zip_error_init(&ze);
@@ -182,8 +183,8 @@ pt_ooxml_open(pt_ooxml *z, const char *data, size_t len, const char *kind, pt_do
     if (src == NULL)
     {
         zip_error_fini(&ze);
-        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, "", 0, "out of memory while reading the document",
-                             "Free memory or split the document."), -1;
+        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, "", 0, PT_N_("out of memory while reading the document"),
+                             PT_N_("Free memory or split the document.")), -1;
     }
     za = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (za == NULL)
@@ -194,16 +195,16 @@ pt_ooxml_open(pt_ooxml *z, const char *data, size_t len, const char *kind, pt_do
         zip_source_free(src);
         zip_error_fini(&ze);
         if (code == ZIP_ER_MEMORY)
-            return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, "", 0, "out of memory while reading the document",
-                                 "Free memory or split the document."), -1;
+            return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, "", 0, PT_N_("out of memory while reading the document"),
+                                 PT_N_("Free memory or split the document.")), -1;
         if (code == ZIP_ER_NOZIP)
             snprintf(message, sizeof(message),
-                     "the %s is not a complete zip archive: its end (the central directory) is missing "
-                     "— the file was cut short or is damaged", kind);
+                     PT_("the %s is not a complete zip archive: its end (the central directory) is missing "
+                     "— the file was cut short or is damaged"), PT_(kind));
         else
-            snprintf(message, sizeof(message), "the %s is a damaged zip archive (%s)", kind,
-                     code == ZIP_ER_INCONS ? "inconsistent central directory"
-                     : code == ZIP_ER_MULTIDISK ? "split over several files" : "unreadable");
+            snprintf(message, sizeof(message), PT_("the %s is a damaged zip archive (%s)"), kind,
+                     code == ZIP_ER_INCONS ? PT_("inconsistent central directory")
+                     : code == ZIP_ER_MULTIDISK ? PT_("split over several files") : PT_("unreadable"));
         return pt_ooxml_fail(z, PT_DOC_ERR_INVALID, "", 0, message, DAMAGED_HINT), -1;
     }
     zip_error_fini(&ze);
@@ -212,7 +213,7 @@ pt_ooxml_open(pt_ooxml *z, const char *data, size_t len, const char *kind, pt_do
         char        message[160];
 
         zip_discard(za);
-        snprintf(message, sizeof(message), "the %s has more than %d zip members", kind, PT_OOXML_MAX_MEMBERS);
+        snprintf(message, sizeof(message), PT_("the %s has more than %d zip members"), PT_(kind), PT_OOXML_MAX_MEMBERS);
         return pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, "", 0, message, LIMIT_HINT), -1;
     }
     z->zip = za;
@@ -313,10 +314,10 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
     {
         char        message[160];
 
-        snprintf(message, sizeof(message), "the XML of the %s nests elements more than %d deep",
+        snprintf(message, sizeof(message), PT_("the XML of the %s nests elements more than %d deep"),
                  z->kind, PT_OOXML_MAX_DEPTH);
-        pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, NULL, 0, message, "Check the file: Word and Excel never "
-                      "nest that deep; save it again in Word, Excel or WPS.");
+        pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, NULL, 0, message, PT_N_("Check the file: Word and Excel never "
+                      "nest that deep; save it again in Word, Excel or WPS."));
         return;
     }
     ns = classify(name, &local);
@@ -358,10 +359,10 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid, const XML_Char
     (void) sysid;
     (void) pubid;
     (void) has_internal;
-    snprintf(message, sizeof(message), "the XML of the %s has a document type declaration (DOCTYPE), "
-             "which Word and Excel never write: refused, its entities are not expanded", z->kind);
+    snprintf(message, sizeof(message), PT_("the XML of the %s has a document type declaration (DOCTYPE), "
+             "which Word and Excel never write: refused, its entities are not expanded"), PT_(z->kind));
     pt_ooxml_fail(z, PT_DOC_ERR_INVALID, NULL, 0, message,
-                  "Open the file in Word, Excel or WPS, save it again and import the saved file.");
+                  PT_N_("Open the file in Word, Excel or WPS, save it again and import the saved file."));
 }
 
 static void XMLCALL
@@ -386,21 +387,21 @@ zip_failure(pt_ooxml *z, zip_error_t *ze)
     char        message[200];
 
     if (code == ZIP_ER_MEMORY)
-        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, "out of memory while reading the document",
-                             "Free memory or split the document."), -1;
+        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, PT_N_("out of memory while reading the document"),
+                             PT_N_("Free memory or split the document.")), -1;
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
     {
-        snprintf(message, sizeof(message), "the %s is a zip archive with encrypted members", z->kind);
+        snprintf(message, sizeof(message), PT_("the %s is a zip archive with encrypted members"), PT_(z->kind));
         pt_ooxml_fail(z, PT_DOC_ERR_UNSUPPORTED, NULL, 0, message,
-                      "Save the document again without a password, then import that file.");
+                      PT_N_("Save the document again without a password, then import that file."));
         return -1;
     }
-    snprintf(message, sizeof(message), "the %s is damaged: %s", z->kind,
-             code == ZIP_ER_CRC ? "a zip member's checksum (CRC) does not match its data"
-             : code == ZIP_ER_ZLIB ? "a zip member's compressed data is invalid"
-             : code == ZIP_ER_COMPNOTSUPP ? "a zip member uses an unknown compression method"
-             : code == ZIP_ER_INCONS ? "the zip archive is inconsistent"
-             : code == ZIP_ER_EOF ? "a zip member ends early" : "a zip member cannot be read");
+    snprintf(message, sizeof(message), PT_("the %s is damaged: %s"), PT_(z->kind),
+             code == ZIP_ER_CRC ? PT_("a zip member's checksum (CRC) does not match its data")
+             : code == ZIP_ER_ZLIB ? PT_("a zip member's compressed data is invalid")
+             : code == ZIP_ER_COMPNOTSUPP ? PT_("a zip member uses an unknown compression method")
+             : code == ZIP_ER_INCONS ? PT_("the zip archive is inconsistent")
+             : code == ZIP_ER_EOF ? PT_("a zip member ends early") : PT_("a zip member cannot be read"));
     return pt_ooxml_fail(z, PT_DOC_ERR_INVALID, NULL, 0, message, DAMAGED_HINT), -1;
 }
 
@@ -429,22 +430,22 @@ pt_ooxml_parse(pt_ooxml *z, const char *member, const pt_xml_handlers *h, void *
         return zip_failure(z, zip_get_error(za));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     {
-        snprintf(message, sizeof(message), "the %s is a zip archive with encrypted members", z->kind);
+        snprintf(message, sizeof(message), PT_("the %s is a zip archive with encrypted members"), PT_(z->kind));
         return pt_ooxml_fail(z, PT_DOC_ERR_UNSUPPORTED, NULL, 0, message,
-                             "Save the document again without a password, then import that file."), -1;
+                             PT_N_("Save the document again without a password, then import that file.")), -1;
     }
     declared = (st.valid & ZIP_STAT_SIZE) ? (size_t) st.size : 0;
     compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? (size_t) st.comp_size : 0;
     if (st.size > PT_CELLS_MAX_EXPANDED || declared > PT_CELLS_MAX_EXPANDED - z->expanded)
     {
-        snprintf(message, sizeof(message), "the %s expands to more than 256 MiB once unzipped "
-                 "(the member declares %llu bytes)", z->kind, (unsigned long long) st.size);
+        snprintf(message, sizeof(message), PT_("the %s expands to more than 256 MiB once unzipped "
+                 "(the member declares %llu bytes)"), PT_(z->kind), (unsigned long long) st.size);
         return pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, NULL, 0, message, LIMIT_HINT), -1;
     }
     if (declared > PT_OOXML_RATIO_FLOOR && declared / PT_CELLS_MAX_RATIO > compressed)
     {
-        snprintf(message, sizeof(message), "a zip member of the %s declares %zu bytes from %zu compressed, "
-                 "more than %d times: refused as a zip bomb", z->kind, declared, compressed, PT_CELLS_MAX_RATIO);
+        snprintf(message, sizeof(message), PT_("a zip member of the %s declares %zu bytes from %zu compressed, "
+                 "more than %d times: refused as a zip bomb"), PT_(z->kind), declared, compressed, PT_CELLS_MAX_RATIO);
         return pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, NULL, 0, message, LIMIT_HINT), -1;
     }
     f = zip_fopen_index(za, (zip_uint64_t) index, 0);
@@ -455,8 +456,8 @@ pt_ooxml_parse(pt_ooxml *z, const char *member, const pt_xml_handlers *h, void *
     if (p == NULL)
     {
         zip_fclose(f);
-        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, "out of memory while reading the document",
-                             "Free memory or split the document."), -1;
+        return pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, PT_N_("out of memory while reading the document"),
+                             PT_N_("Free memory or split the document.")), -1;
     }
     z->parser = p;
     z->handlers = h;
@@ -476,8 +477,8 @@ pt_ooxml_parse(pt_ooxml *z, const char *member, const pt_xml_handlers *h, void *
 
         if (buf == NULL)
         {
-            rc = (pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, "out of memory while reading the document",
-                               "Free memory or split the document."), -1);
+            rc = (pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, PT_N_("out of memory while reading the document"),
+                               PT_N_("Free memory or split the document.")), -1);
             break;
         }
         n = zip_fread(f, buf, CHUNK);
@@ -489,23 +490,23 @@ pt_ooxml_parse(pt_ooxml *z, const char *member, const pt_xml_handlers *h, void *
         actual += (size_t) n;
         if (actual > declared)
         {
-            snprintf(message, sizeof(message), "a zip member of the %s inflates beyond the %zu bytes it "
-                     "declares: damaged, or a zip bomb", z->kind, declared);
+            snprintf(message, sizeof(message), PT_("a zip member of the %s inflates beyond the %zu bytes it "
+                     "declares: damaged, or a zip bomb"), PT_(z->kind), declared);
             rc = (pt_ooxml_fail(z, PT_DOC_ERR_LIMIT, NULL, 0, message,
-                                "Open the file in Word, Excel or WPS, save it again and import the saved file; "
-                                "a file that no program opens was made to exhaust memory."), -1);
+                                PT_N_("Open the file in Word, Excel or WPS, save it again and import the saved file; "
+                                "a file that no program opens was made to exhaust memory.")), -1);
             break;
         }
         if (XML_ParseBuffer(p, (int) n, n == 0) == XML_STATUS_ERROR)
         {
             if (!z->failed)
             {
-                snprintf(message, sizeof(message), "the %s is damaged: %s is not well-formed XML "
-                         "(line %lu: %s)", z->kind, z->member,
+                snprintf(message, sizeof(message), PT_("the %s is damaged: %s is not well-formed XML "
+                         "(line %lu: %s)"), PT_(z->kind), z->member,
                          (unsigned long) XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
                 if (XML_GetErrorCode(p) == XML_ERROR_NO_MEMORY)
-                    pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, "out of memory while reading the document",
-                                  "Free memory or split the document.");
+                    pt_ooxml_fail(z, PT_DOC_ERR_MEMORY, NULL, 0, PT_N_("out of memory while reading the document"),
+                                  PT_N_("Free memory or split the document."));
                 else
                     pt_ooxml_fail(z, PT_DOC_ERR_INVALID, NULL, 0, message, DAMAGED_HINT);
             }
@@ -522,7 +523,7 @@ pt_ooxml_parse(pt_ooxml *z, const char *member, const pt_xml_handlers *h, void *
     }
     if (rc == 0 && actual < declared)
     {
-        snprintf(message, sizeof(message), "the %s is damaged: a zip member ends after %zu of its %zu bytes",
+        snprintf(message, sizeof(message), PT_("the %s is damaged: a zip member ends after %zu of its %zu bytes"),
                  z->kind, actual, declared);
         rc = (pt_ooxml_fail(z, PT_DOC_ERR_INVALID, NULL, 0, message, DAMAGED_HINT), -1);
     }

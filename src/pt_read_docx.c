@@ -32,11 +32,12 @@
  * skips repeated header rows and continues a table split in two).
  */
 #include "pt_ooxml.h"
+#include "pt_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define KIND "Word document (.docx)"
+#define KIND PT_N_("Word document (.docx)")
 
 enum vmerge
 {
@@ -177,15 +178,15 @@ buffer_failed(docx *d, int rc)
 
     if (rc == -2)
     {
-        pt_ooxml_fail(&d->z, PT_DOC_ERR_MEMORY, "", 0, "out of memory while reading the document",
-                      "Free memory or split the document.");
+        pt_ooxml_fail(&d->z, PT_DOC_ERR_MEMORY, "", 0, PT_N_("out of memory while reading the document"),
+                      PT_N_("Free memory or split the document."));
         return;
     }
     if (d->tables > 0 && d->b.doc.n_tables > 0)
         pt_cells_part_name(&d->b.doc.tables[d->b.doc.n_tables - 1], part, sizeof(part));
     pt_ooxml_fail(&d->z, PT_DOC_ERR_LIMIT, part, d->tables > 0 ? d->row_number : 0,
-                  d->tables > 0 ? "a cell holds more than 1 MiB of text" : "a paragraph is longer than 1 MiB",
-                  "Check the file: split very long cells.");
+                  d->tables > 0 ? PT_N_("a cell holds more than 1 MiB of text") : PT_N_("a paragraph is longer than 1 MiB"),
+                  PT_N_("Check the file: split very long cells."));
 }
 
 /* Shown text: into the body paragraph, or the top-level cell. */
@@ -615,8 +616,8 @@ pt_read_docx(const char *data, size_t len, const pt_allocator *alloc,
     d = calloc(1, sizeof(docx));
     if (d == NULL)
     {
-        pt_cells_fail(err, 0, "", 0, "out of memory while reading the document",
-                      "Free memory or split the document.");
+        pt_cells_fail(err, 0, "", 0, PT_N_("out of memory while reading the document"),
+                      PT_N_("Free memory or split the document."));
         err->code = PT_DOC_ERR_MEMORY;
         return -1;
     }
@@ -633,9 +634,9 @@ pt_read_docx(const char *data, size_t len, const pt_allocator *alloc,
             rc = pt_ooxml_parse(&d->z, main_part, &handlers, d);
             if (rc == 1)
             {
-                pt_cells_fail(err, 0, "", 0, "the Word document (.docx) has no main part (word/document.xml)",
-                              "The file is damaged or is no Word document: open it in Word or WPS, save it "
-                              "as a Word Document (.docx) and import the saved file.");
+                pt_cells_fail(err, 0, "", 0, PT_N_("the Word document (.docx) has no main part (word/document.xml)"),
+                              PT_N_("The file is damaged or is no Word document: open it in Word or WPS, save it "
+                              "as a Word Document (.docx) and import the saved file."));
                 err->code = PT_DOC_ERR_INVALID;
                 rc = -1;
             }

@@ -30,13 +30,14 @@
  * element is not used.  Chart sheets are tables without rows.
  */
 #include "pt_ooxml.h"
+#include "pt_i18n.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define KIND "Excel workbook (.xlsx)"
+#define KIND PT_N_("Excel workbook (.xlsx)")
 #define MAX_ROW 1048576
 #define MAX_COL 16384
 #define FORMULA_QUOTE 60
@@ -155,8 +156,8 @@ typedef struct xlsx
     char        buf[PT_NUMFMT_OUT];
 } xlsx;
 
-static const char MEMORY_MESSAGE[] = "out of memory while reading the document";
-static const char MEMORY_HINT[] = "Free memory or split the document.";
+static const char MEMORY_MESSAGE[] = PT_N_("out of memory while reading the document");
+static const char MEMORY_HINT[] = PT_N_("Free memory or split the document.");
 
 /* ------------------------------------------------------------------------
  * Memory
@@ -220,9 +221,9 @@ buf_put(xlsx *x, pt_buf *b, const char *s, size_t n, const char *what)
     {
         char        message[120];
 
-        snprintf(message, sizeof(message), "%s holds more than 1 MiB of text", what);
+        snprintf(message, sizeof(message), PT_("%s holds more than 1 MiB of text"), PT_(what));
         pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, x->part == PART_SHEET ? x->row : 0, message,
-                      "Check the file: split very long cells.");
+                      PT_N_("Check the file: split very long cells."));
     }
 }
 
@@ -464,8 +465,8 @@ workbook_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts)
 
         if (x->n_sheets >= PT_CELLS_MAX_TABLES)
         {
-            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, "the workbook has more than 100000 sheets",
-                          "Split the document into smaller files.");
+            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, PT_N_("the workbook has more than 100000 sheets"),
+                          PT_N_("Split the document into smaller files."));
             return;
         }
         GROW(x, x->sheets, x->n_sheets, x->cap_sheets);
@@ -565,8 +566,8 @@ strings_end(xlsx *x, int depth)
         x->container_depth = 0;
         if (x->n_sst >= PT_CELLS_MAX_CELLS)
         {
-            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, "the workbook has more than 10000000 shared strings",
-                          "Split the document into smaller files.");
+            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, PT_N_("the workbook has more than 10000000 shared strings"),
+                          PT_N_("Split the document into smaller files."));
             return;
         }
         GROW(x, x->sst, x->n_sst, x->cap_sst);
@@ -634,14 +635,14 @@ store_cell(xlsx *x, pt_doc_text text)
         char        part[PT_CELLS_PART_MAX];
 
         sheet_part(x, part, sizeof(part));
-        pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, part, x->row, "a row has more than 1000 cells",
-                      "Check the file: a table of performance targets has a few columns.");
+        pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, part, x->row, PT_N_("a row has more than 1000 cells"),
+                      PT_N_("Check the file: a table of performance targets has a few columns."));
         return;
     }
     if (++x->total_cells > PT_CELLS_MAX_CELLS)
     {
-        pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, "the document has more than 10000000 cells",
-                      "Split the document into smaller files.");
+        pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, PT_N_("the document has more than 10000000 cells"),
+                      PT_N_("Split the document into smaller files."));
         return;
     }
     GROW(x, x->cells, x->n_cells, x->cap_cells);
@@ -677,11 +678,11 @@ end_cell(xlsx *x)
         char        name[16];
         char        message[240];
         const char *hint = x->lenient
-            ? "The cell is left empty. Open the file in Excel or WPS and save it again: Excel stores each "
-            "formula's value when it saves, programs that write workbooks often do not."
-            : "Open the file in Excel or WPS and save it again: Excel stores each formula's value when it "
-            "saves, programs that write workbooks often do not; or import in lenient mode to leave such "
-            "cells empty.";
+            ? PT_N_("The cell is left empty. Open the file in Excel or WPS and save it again: Excel stores each "
+                    "formula's value when it saves, programs that write workbooks often do not.")
+            : PT_N_("Open the file in Excel or WPS and save it again: Excel stores each formula's value when it "
+                    "saves, programs that write workbooks often do not; or import in lenient mode to leave such "
+                    "cells empty.");
         size_t      flen = x->formula.len < FORMULA_QUOTE ? x->formula.len : FORMULA_QUOTE;
 
         sheet_part(x, part, sizeof(part));
@@ -689,11 +690,11 @@ end_cell(xlsx *x)
         while (flen > 0 && flen < x->formula.len && ((unsigned char) x->formula.p[flen] & 0xC0) == 0x80)
             flen--;
         if (flen == 0)
-            snprintf(message, sizeof(message), "the cell %s holds a formula without a cached value, "
-                     "so what it shows is unknown", name);
+            snprintf(message, sizeof(message), PT_("the cell %s holds a formula without a cached value, "
+                     "so what it shows is unknown"), name);
         else
-            snprintf(message, sizeof(message), "the cell %s holds a formula (=%.*s%s) without a cached value, "
-                     "so what it shows is unknown", name, (int) flen, x->formula.p,
+            snprintf(message, sizeof(message), PT_("the cell %s holds a formula (=%.*s%s) without a cached value, "
+                     "so what it shows is unknown"), name, (int) flen, x->formula.p,
                      x->formula.len > flen ? "…" : "");
         if (!x->lenient)
         {
@@ -735,10 +736,10 @@ end_cell(xlsx *x)
 
             while (shown > 0 && shown < vlen && ((unsigned char) v[shown] & 0xC0) == 0x80)
                 shown--;
-            snprintf(message, sizeof(message), "the cell %s refers to shared string %.*s, which the "
-                     "workbook does not have", name, vlen > 0 ? (int) shown : 6, vlen > 0 ? v : "(none)");
+            snprintf(message, sizeof(message), PT_("the cell %s refers to shared string %.*s, which the "
+                     "workbook does not have"), name, vlen > 0 ? (int) shown : 6, vlen > 0 ? v : "(none)");
             pt_ooxml_fail(&x->z, PT_DOC_ERR_INVALID, part, x->row, message,
-                          "The file is damaged: open it in Excel or WPS, save it again and import the saved file.");
+                          PT_N_("The file is damaged: open it in Excel or WPS, save it again and import the saved file."));
             return;
         }
         text = x->sst[idx];
@@ -832,10 +833,10 @@ sheet_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts, int dep
                 char        message[160];
 
                 sheet_part(x, part, sizeof(part));
-                snprintf(message, sizeof(message), "a cell has the malformed reference \"%.*s\"",
+                snprintf(message, sizeof(message), PT_("a cell has the malformed reference \"%.*s\""),
                          pt_utf8_prefix(ref, 40), ref);
                 pt_ooxml_fail(&x->z, PT_DOC_ERR_INVALID, part, x->row, message,
-                              "The file is damaged: open it in Excel or WPS, save it again and import the saved file.");
+                              PT_N_("The file is damaged: open it in Excel or WPS, save it again and import the saved file."));
                 return;
             }
             x->row = row;
@@ -873,10 +874,10 @@ sheet_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts, int dep
             char        message[160];
 
             sheet_part(x, part, sizeof(part));
-            snprintf(message, sizeof(message), "a merged range has the malformed reference \"%.*s\"",
+            snprintf(message, sizeof(message), PT_("a merged range has the malformed reference \"%.*s\""),
                      pt_utf8_prefix(ref, 40), ref);
             pt_ooxml_fail(&x->z, PT_DOC_ERR_INVALID, part, 0, message,
-                          "The file is damaged: open it in Excel or WPS, save it again and import the saved file.");
+                          PT_N_("The file is damaged: open it in Excel or WPS, save it again and import the saved file."));
             return;
         }
         if (m.r1 > m.r2)
@@ -897,8 +898,8 @@ sheet_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts, int dep
             return;
         if (x->n_merges >= (size_t) PT_CELLS_MAX_CELLS)
         {
-            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, "a sheet has more than 10000000 merged ranges",
-                          "Split the document into smaller files.");
+            pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, NULL, 0, PT_N_("a sheet has more than 10000000 merged ranges"),
+                          PT_N_("Split the document into smaller files."));
             return;
         }
         GROW(x, x->merges, x->n_merges, x->cap_merges);
@@ -977,17 +978,17 @@ on_text(void *ud, const char *s, int len)
     if (x->part == PART_STRINGS)
     {
         if (x->t_depth != 0 && x->rph_depth == 0)
-            buf_put(x, &x->text, s, (size_t) len, "a shared string");
+            buf_put(x, &x->text, s, (size_t) len, PT_N_("a shared string"));
     }
     else if (x->part == PART_SHEET && x->container_depth != 0 && x->rph_depth == 0)
     {
         if (x->v_depth != 0)
-            buf_put(x, &x->value, s, (size_t) len, "a cell");
+            buf_put(x, &x->value, s, (size_t) len, PT_N_("a cell"));
         else if (x->t_depth != 0)
-            buf_put(x, &x->text, s, (size_t) len, "a cell");
+            buf_put(x, &x->text, s, (size_t) len, PT_N_("a cell"));
         else if (x->f_depth != 0 && x->formula.len < FORMULA_QUOTE + 4)
             buf_put(x, &x->formula, s, (size_t) len < FORMULA_QUOTE + 4 ? (size_t) len : FORMULA_QUOTE + 4,
-                    "a formula");
+                    PT_N_("a formula"));
     }
 }
 
@@ -1146,8 +1147,8 @@ lay_out_sheet(xlsx *x)
                 {
                     free(active);
                     return pt_ooxml_fail(&x->z, PT_DOC_ERR_LIMIT, "", 0,
-                                         "the merged ranges cover more than 10000000 cells",
-                                         "Split the document into smaller files.");
+                                         PT_N_("the merged ranges cover more than 10000000 cells"),
+                                         PT_N_("Split the document into smaller files."));
                 }
             }
         }
@@ -1229,8 +1230,8 @@ static int
 fail_missing(xlsx *x, const char *message)
 {
     pt_ooxml_fail(&x->z, PT_DOC_ERR_INVALID, "", 0, message,
-                  "The file is damaged or is no Excel workbook: open it in Excel or WPS, save it as an "
-                  "Excel Workbook (.xlsx) and import the saved file.");
+                  PT_N_("The file is damaged or is no Excel workbook: open it in Excel or WPS, save it as an "
+                  "Excel Workbook (.xlsx) and import the saved file."));
     return -1;
 }
 
@@ -1260,7 +1261,7 @@ read_workbook(xlsx *x)
     if (rc < 0)
         return -1;
     if (rc == 1)
-        return fail_missing(x, "the Excel workbook (.xlsx) has no workbook part (xl/workbook.xml)");
+        return fail_missing(x, PT_N_("the Excel workbook (.xlsx) has no workbook part (xl/workbook.xml)"));
 
     /* styles and shared strings first: the sheets refer to them */
     r = rel_by_kind(x, 'y');
@@ -1295,7 +1296,7 @@ read_workbook(xlsx *x)
         {
             char        message[200];
 
-            snprintf(message, sizeof(message), "the sheet \"%.*s\" has no worksheet relationship (%.*s)",
+            snprintf(message, sizeof(message), PT_("the sheet \"%.*s\" has no worksheet relationship (%.*s)"),
                      pt_utf8_prefix(x->sheet_name, 80), x->sheet_name, pt_utf8_prefix(x->sheets[i].rid, 40),
                      x->sheets[i].rid);
             return fail_missing(x, message);
@@ -1311,7 +1312,7 @@ read_workbook(xlsx *x)
         {
             char        message[PT_OOXML_MAX_NAME + 120];
 
-            snprintf(message, sizeof(message), "the sheet \"%.*s\" has no part %s in the workbook",
+            snprintf(message, sizeof(message), PT_("the sheet \"%.*s\" has no part %s in the workbook"),
                      pt_utf8_prefix(x->sheet_name, 80), x->sheet_name, member);
             return fail_missing(x, message);
         }
