@@ -48,9 +48,22 @@ pg_ptarget_unpack(Datum datum, pt_target *t)
 Datum
 pg_ptarget_datum(const pt_target *t)
 {
-	size_t		size = pt_packed_size(t);
-	struct varlena *v = (struct varlena *) palloc(VARHDRSZ + size);
+	size_t		size;
+	struct varlena *v;
 
+	if (t->kind != PT_KIND_LABEL)
+	{
+		/* a quantity or a date: packed once on the stack, then copied */
+		uint8_t		bytes[PT_PACKED_MAX_NON_LABEL];
+
+		size = pt_pack(t, bytes);
+		v = (struct varlena *) palloc(VARHDRSZ + size);
+		SET_VARSIZE(v, VARHDRSZ + size);
+		memcpy(VARDATA(v), bytes, size);
+		return PointerGetDatum(v);
+	}
+	size = pt_packed_size(t);
+	v = (struct varlena *) palloc(VARHDRSZ + size);
 	SET_VARSIZE(v, VARHDRSZ + size);
 	pt_pack(t, (uint8_t *) VARDATA(v));
 	return PointerGetDatum(v);

@@ -165,9 +165,17 @@ scan_short(const char *s, size_t len, pt_decimal *out, int *places, size_t *cons
 			fraction_digits++;
 		}
 	}
-	out->coef = negative ? -(pt_int128) coef : (pt_int128) coef;
+	/* normalized here, in 64 bits: no trailing zero digits, exponent 0 for zero */
 	out->exp = -fraction_digits;
-	pt_decimal_normalize(out);
+	if (coef == 0)
+		out->exp = 0;
+	else
+		while (coef % 10 == 0)
+		{
+			coef /= 10;
+			out->exp++;
+		}
+	out->coef = negative ? -(pt_int128) coef : (pt_int128) coef;
 	*places = fraction_digits;
 	*consumed = i;
 	return true;
@@ -340,6 +348,31 @@ pt_decimal_unscale(pt_decimal *d, int64_t factor, int exp10)
 		pt_decimal_normalize(d);
 		return exp_in_range(d);
 	}
+	/*
+	 * Most coefficients are small: while the borrowing stays below 2^62,
+	 * the same steps in 64-bit arithmetic (a 128-bit division is a call).
+	 */
+	if (coef > 0 && coef < ((pt_int128) 1 << 62) && factor > 0)
+	{
+		int64_t		c = (int64_t) coef;
+
+		while (c % factor != 0 && c < ((int64_t) 1 << 58))
+		{
+			if (++guard > 40)
+				return false;
+			c *= 10;
+			exp--;
+		}
+		if (c % factor == 0)
+		{
+			d->coef = c / factor;
+			d->exp = exp;
+			pt_decimal_normalize(d);
+			return exp_in_range(d);
+		}
+		/* not exact yet in 64 bits: go on in 128 bits from here */
+		coef = c;
+	}
 	/* borrow powers of ten until the division is exact (factor has few 2s and 5s) */
 	while (coef % factor != 0)
 	{
@@ -366,8 +399,58 @@ pt_decimal_min_places(const pt_decimal *d)
 	return d->exp < 0 ? -d->exp : 0;
 }
 
+static size_t format_general(const pt_decimal *d, int places, char *buf);
+
 size_t
 pt_decimal_format(const pt_decimal *d, int places, char *buf)
+{
+	/*
+	 * The common case, a coefficient of at most 18 digits written with at
+	 * least its own places (exp <= 0): the digits, a point, zeros after them.
+	 * The same text as the general writing below.
+	 */
+	if (d->exp <= 0 && d->coef > -(pt_int128) 1000000000000000000 && d->coef < (pt_int128) 1000000000000000000)
+	{
+		uint64_t	v = (uint64_t) (d->coef < 0 ? -d->coef : d->coef);
+		char		rev[20];
+		int			nd = 0,
+					frac = -d->exp,	/* coefficient digits after the point */
+					whole,
+					i;
+		size_t		n = 0;
+
+		do
+		{
+			rev[nd++] = (char) ('0' + (int) (v % 10));
+			v /= 10;
+		} while (v > 0);
+		if (places < frac)
+			places = frac;
+		if (d->coef < 0)
+			buf[n++] = '-';
+		whole = nd - frac;		/* coefficient digits before the point */
+		if (whole <= 0)
+			buf[n++] = '0';
+		for (i = nd - 1; i >= frac; i--)
+			buf[n++] = rev[i];
+		if (places > 0)
+		{
+			buf[n++] = '.';
+			for (i = 0; i < -whole; i++)
+				buf[n++] = '0';	/* 0.05: zeros before the first digit */
+			for (i = (whole < 0 ? nd : frac) - 1; i >= 0; i--)
+				buf[n++] = rev[i];
+			for (i = frac; i < places; i++)
+				buf[n++] = '0';	/* places written beyond the coefficient */
+		}
+		buf[n] = '\0';
+		return n;
+	}
+	return format_general(d, places, buf);
+}
+
+static size_t
+format_general(const pt_decimal *d, int places, char *buf)
 {
 	char		digits[POW10_COUNT + 1];
 	int			ndigits = 0;

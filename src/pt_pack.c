@@ -23,6 +23,10 @@
 #define HEADER_BYTES 4
 #define QUANTITY_FIXED 5
 #define MAX_COEF_BYTES 16
+
+/* a bound packs into 2 + its coefficient bytes: at most 18 (PT_PACKED_MAX_NON_LABEL) */
+_Static_assert(PT_PACKED_MAX_NON_LABEL >= HEADER_BYTES + QUANTITY_FIXED + PT_UNIT_MAX_BYTES + 2 * (2 + MAX_COEF_BYTES),
+			   "PT_PACKED_MAX_NON_LABEL holds every quantity");
 #define PT_PACKED_MAX_DIGITS 36
 
 static bool
@@ -128,9 +132,11 @@ pt_packed_size(const pt_target *t)
 	return n;
 }
 
-void
+size_t
 pt_pack(const pt_target *t, uint8_t *p)
 {
+	uint8_t    *start = p;
+
 	*p++ = PT_FORMAT_VERSION;
 	*p++ = (uint8_t) t->kind;
 	*p++ = (uint8_t) t->op;
@@ -158,8 +164,10 @@ pt_pack(const pt_target *t, uint8_t *p)
 			break;
 		case PT_KIND_LABEL:
 			memcpy(p, t->label, t->label_len);
+			p += t->label_len;
 			break;
 	}
+	return (size_t) (p - start);
 }
 
 /* ---------------------------------------------------------------- reading */

@@ -808,31 +808,30 @@ pt_grammar_followed_by_prose(cursor *c)
 static bool
 may_be_date(const char *s, size_t len)
 {
-	size_t		i,
-				run = 0;
+	const char *p,
+			   *end = s + len;
 	bool		four = false;
+	size_t		run = 0,
+				i;
 
-	for (i = 0; i < len; i++)
-	{
-		if (s[i] >= '0' && s[i] <= '9')
-			run++;
-		else
+	/* 2025年…: 年 (E5 B9 B4) after four digits */
+	for (p = s; (p = memchr(p, 0xE5, (size_t) (end - p))) != NULL; p++)
+		if (end - p >= 3 && (unsigned char) p[1] == 0xB9 && (unsigned char) p[2] == 0xB4)
 		{
-			if (run >= 4)
+			for (i = 0; i < len && !four; i++)
 			{
-				if ((s[i] == '-' || s[i] == '.' || s[i] == '/') && i + 1 < len &&
-					s[i + 1] >= '0' && s[i + 1] <= '9')
-					return true;
-				four = true;
+				run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0;
+				four = (run >= 4);
 			}
-			run = 0;
+			if (four)
+				return true;
+			break;
 		}
-	}
-	if (!four && run < 4)
-		return false;
-	/* 2025年…: 年 is E5 B9 B4 */
-	for (i = 0; i + 2 < len; i++)
-		if ((unsigned char) s[i] == 0xE5 && (unsigned char) s[i + 1] == 0xB9 && (unsigned char) s[i + 2] == 0xB4)
+	/* 2025-09-30, 2025.9.30, 2025/9/30, 2023.07: four digits, a separator, a digit */
+	for (i = 4; i + 1 < len; i++)
+		if ((s[i] == '-' || s[i] == '.' || s[i] == '/') && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+			s[i - 1] >= '0' && s[i - 1] <= '9' && s[i - 2] >= '0' && s[i - 2] <= '9' &&
+			s[i - 3] >= '0' && s[i - 3] <= '9' && s[i - 4] >= '0' && s[i - 4] <= '9')
 			return true;
 	return false;
 }

@@ -181,7 +181,10 @@ bool		pt_written_magnitude(const pt_target *t, bool upper, pt_decimal *out);
 
 /* Packed on-disk form (the payload of the varlena). */
 size_t		pt_packed_size(const pt_target *t);
-void		pt_pack(const pt_target *t, uint8_t *dst);
+/* Writes pt_packed_size(t) bytes to dst and returns that size. */
+size_t		pt_pack(const pt_target *t, uint8_t *dst);
+/* The most a quantity or a date packs into (a label packs into 4 + its length). */
+#define PT_PACKED_MAX_NON_LABEL (4 + 5 + PT_UNIT_MAX_BYTES + 2 * 18)
 /* Reads packed bytes; pointers in *out point into src.  false if malformed. */
 bool		pt_unpack(const uint8_t *src, size_t len, pt_target *out);
 

@@ -50,6 +50,31 @@ SELECT line FROM (
 
 SELECT '';
 SELECT '(×r) = peer ÷ ptarget: below 1 the peer is faster or smaller.  ms = median wall time in the server.';
+-- the speed targets of issue 12, each against the peer it names
+SELECT '';
+SELECT '| target (issue 12) | ptarget | peer | result |';
+SELECT '|---|---:|---:|---|';
+WITH t (ord, what, operation, peers, aim) AS (VALUES
+    (1, 'text input no slower than numrange (aim: numeric)', 'text input (parse N values)', ARRAY['numrange'], 'numeric'),
+    (2, 'text output no slower than numrange (aim: numeric)', 'text output (N values)', ARRAY['numrange'], 'numeric'),
+    (3, 'sequential @> no slower than seg + unit', 'seq scan @> filter (~1 % match)', ARRAY['seg'], NULL),
+    (4, 'ORDER BY ahead of numrange, seg, 3 columns', 'ORDER BY (sort N rows)', ARRAY['numrange', 'seg', '3col'], 'numeric'),
+    (5, 'btree build ahead of numrange, 3 columns', 'btree build', ARRAY['numrange', '3col'], NULL),
+    (6, 'GiST build ahead of numrange, seg (GiST on the value)', 'GiST build, on the value', ARRAY['numrange', 'seg'], NULL),
+    (7, 'indexed @> ahead of every peer', 'indexed @> (~1 %), GiST on (unit, value); 3col: btree', ARRAY['numrange', 'seg', '3col'], NULL),
+    (8, 'indexed @> ahead of every peer (GiST on the value)', 'indexed @> (~1 %), GiST on the value', ARRAY['numrange', 'seg'], NULL))
+SELECT format('| %s | %s | %s | %s |', t.what, bench.fmt(p.val, p.unit),
+              string_agg(r.peer || ' ' || bench.fmt(r.val, r.unit), ', ' ORDER BY r.peer)
+                  || coalesce(' (aim ' || t.aim || ' ' || bench.fmt(a.val, a.unit) || ')', ''),
+              CASE WHEN bool_and(p.val <= r.val) THEN '**met**' ELSE '**missed**' END
+                  || format(' (ptarget ÷ fastest named peer: %s)', round(max(p.val / nullif(r.val, 0)), 2)))
+FROM t
+JOIN bench.result p ON p.operation = t.operation AND p.peer = 'ptarget'
+JOIN bench.result r ON r.operation = t.operation AND r.peer = ANY (t.peers) AND r.val IS NOT NULL
+LEFT JOIN bench.result a ON a.operation = t.operation AND a.peer = t.aim
+GROUP BY t.ord, t.what, t.aim, p.val, p.unit, a.val, a.unit
+ORDER BY t.ord;
+
 SELECT '';
 SELECT '| planner estimate (ptarget, seq scan) | estimated rows | actual rows | ratio | within 3× |';
 SELECT '|---|---:|---:|---:|:---:|';

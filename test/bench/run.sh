@@ -13,6 +13,11 @@
 #   BENCH_QUERY_REPS=30  runs of each indexed query
 #   BENCH_PROJECTS=...   projects in the generated document (max(2000, N/200))
 #   BENCH_NO_BUILD=1     use the installed extension instead of building it
+#   BENCH_INSTRUCTIONS=1 also count instructions per value with callgrind
+#                        (test/bench/instructions.sh, 20000 values) and append
+#                        its table; BENCH_BEFORE=<source tree> adds that build
+#                        as a column "before" (e.g. a git archive of an older
+#                        commit)
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 BENCH=$ROOT/test/bench
@@ -100,6 +105,18 @@ MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
 	echo
 	psql -X -q -v ON_ERROR_STOP=1 -f "$BENCH/90_report.sql"
 } >"$OUT/result.md" 2>>"$LOG"
+
+if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
+	echo "== instructions per value (callgrind)"
+	trees=()
+	[ -n "${BENCH_BEFORE:-}" ] && trees+=("before=$BENCH_BEFORE")
+	trees+=("now=$ROOT")
+	if bash "$BENCH/instructions.sh" 20000 "${trees[@]}" >"$OUT/instructions.txt" 2>>"$LOG"; then
+		{ echo; sed -n '/^Instructions per value/,$p' "$OUT/instructions.txt"; } >>"$OUT/result.md"
+	else
+		echo "   instructions.sh failed (log: $OUT/instructions.txt)"
+	fi
+fi
 
 echo
 cat "$OUT/result.md"
