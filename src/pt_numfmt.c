@@ -15,7 +15,7 @@
  *   numbers       0 # ? digit placeholders, '.', ',' between placeholders
  *                 (grouping) or after them (÷1000 each), '%' (×100 each),
  *                 E+ E- (scientific, ##0.0E+0 engineering), fractions
- *                 (# ?/?, # ??/??, ?/8), General, literals ("text", \c,
+ *                 (# ?/?, # ??/??, ?/8), General (or G/通用格式), literals ("text", \c,
  *                 unquoted text, [$¥-804]), _c as a space, *c (fill) as
  *                 nothing; colours and [DBNum1] are not shown.
  *   dates         y yy yyyy, m mm mmm mmmm mmmmm (minutes after h or before
@@ -656,6 +656,13 @@ compile_section(compiler *cc, const char *s, size_t n)
         {
             add(cc, K_GENERAL);
             i += 7;
+            continue;
+        }
+        if (c == 'G' && n - i >= 14 && memcmp(s + i, "G/通用格式", 14) == 0)
+        {
+            /* General as a Chinese Excel or WPS may write it */
+            add(cc, K_GENERAL);
+            i += 14;
             continue;
         }
         if (starts_ci(s + i, n - i, "am/pm"))
