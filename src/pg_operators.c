@@ -35,7 +35,7 @@ typedef struct probe_cache
 	pt_probe	probe;
 } probe_cache;
 
-static bool
+static inline __attribute__((always_inline)) bool
 probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, bool *result)
 {
 	probe_cache *cache = (probe_cache *) fcinfo->flinfo->fn_extra;

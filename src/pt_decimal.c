@@ -295,6 +295,26 @@ pt_decimal_cmp(const pt_decimal *a, const pt_decimal *b)
 	/* the common case: both written with the same exponent */
 	if (a->exp == b->exp)
 		return (ca > cb) - (ca < cb);
+	/*
+	 * Coefficients below 10^18 whose exponents differ by at most 18: aligned,
+	 * they stay below 10^36, inside 128 bits.
+	 */
+	if (ca < (pt_int128) 1000000000000000000 && ca > -(pt_int128) 1000000000000000000 &&
+		cb < (pt_int128) 1000000000000000000 && cb > -(pt_int128) 1000000000000000000 &&
+		a->exp - b->exp <= 18 && b->exp - a->exp <= 18)
+	{
+		static const int64_t p10[19] = {
+			1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+			10000000000, 100000000000, 1000000000000, 10000000000000, 100000000000000,
+			1000000000000000, 10000000000000000, 100000000000000000, 1000000000000000000
+		};
+
+		if (a->exp > b->exp)
+			ca *= p10[a->exp - b->exp];
+		else
+			cb *= p10[b->exp - a->exp];
+		return (ca > cb) - (ca < cb);
+	}
 
 	/* compare orders of magnitude first, so aligning below cannot overflow */
 	adjusted_a = digit_count(ca) + a->exp;

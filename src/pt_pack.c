@@ -370,66 +370,20 @@ pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op)
  * pt_unpack checks them; the rest of such a value is not read.  A value of
  * the probe's kind and dimension is unpacked and compared in full.
  */
-int
-pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
+/* A value of the probe's kind and dimension, in full. */
+static __attribute__((noinline)) int
+probe_full(const pt_probe *p, const uint8_t *src, size_t len)
 {
 	pt_target	v;
 	bool		result;
 
-	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || src[1] < PT_KIND_QUANTITY ||
-		src[1] > PT_KIND_LABEL || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
-		return -1;
-	if (src[1] != (uint8_t) p->t.kind)
-		return 0;
 	if (src[1] == PT_KIND_QUANTITY)
 	{
-		size_t		key_len;
-
-		if (len < HEADER_BYTES + QUANTITY_FIXED)
-			return -1;
-		key_len = src[HEADER_BYTES + QUANTITY_FIXED - 1];
-		if (key_len > len - HEADER_BYTES - QUANTITY_FIXED || key_len > PT_UNIT_MAX_BYTES)
-			return -1;
-		if (key_len != p->t.unit_key_len ||
-			memcmp(src + HEADER_BYTES + QUANTITY_FIXED, p->t.unit_key, key_len) != 0)
-			return 0;
-	}
-	else if (src[1] == PT_KIND_LABEL && p->op != PT_PROBE_OVERLAPS &&
-			 (len - HEADER_BYTES != p->t.label_len || len == HEADER_BYTES))
-	{
-		/* labels: every relation is equality; another length is another label */
-		return len == HEADER_BYTES || src[2] != PT_OP_NONE ? -1 : 0;
-	}
-	if (src[1] == PT_KIND_QUANTITY)
-	{
-		/* the probe's dimension: its bounds, read in place (the rest of pt_unpack) */
+		/* the bounds, read in place (the rest of pt_unpack) */
 		reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
-		pt_op		op = (pt_op) src[2];
-		bool		lower_infinite = (op == PT_OP_LE || op == PT_OP_LT),
-					upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
 
-		if (op < PT_OP_EQ || op > PT_OP_RANGE)
-			return -1;
-		/* which ends are open decides many answers before any number is read */
-		switch (p->op)
-		{
-			case PT_PROBE_CONTAINS:
-				if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
-					return 0;
-				break;
-			case PT_PROBE_CONTAINED_BY:
-				if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
-					return 0;
-				break;
-			case PT_PROBE_EQUAL:
-				if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
-					return 0;
-				break;
-			default:
-				break;
-		}
 		v.kind = PT_KIND_QUANTITY;
-		v.op = op;
+		v.op = (pt_op) src[2];
 		v.flags = src[3];
 		if (!read_quantity(&r, &v) || r.left != 0)
 			return -1;
@@ -469,6 +423,72 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 			break;
 	}
 	return result ? 1 : 0;
+}
+
+/*
+ * Sets and order only relate values of one kind and dimension (and labels
+ * only to equal labels): anything else is false for every operation, and
+ * the header and the dimension key say so.  Those bytes are checked as
+ * pt_unpack checks them; the rest of such a value is not read.  A value of
+ * the probe's dimension may still be answered by which of its ends are open
+ * (≥95% contains no value bounded above); else it is read in full.
+ */
+int
+pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || src[1] < PT_KIND_QUANTITY ||
+		src[1] > PT_KIND_LABEL || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
+		return -1;
+	if (src[1] != (uint8_t) p->t.kind)
+		return 0;
+	if (src[1] == PT_KIND_QUANTITY)
+	{
+		size_t		key_len,
+					i;
+		pt_op		op = (pt_op) src[2];
+		bool		lower_infinite,
+					upper_infinite;
+
+		if (len < HEADER_BYTES + QUANTITY_FIXED)
+			return -1;
+		key_len = src[HEADER_BYTES + QUANTITY_FIXED - 1];
+		if (key_len > len - HEADER_BYTES - QUANTITY_FIXED || key_len > PT_UNIT_MAX_BYTES)
+			return -1;
+		if (key_len != p->t.unit_key_len)
+			return 0;
+		for (i = 0; i < key_len; i++)
+			if (src[HEADER_BYTES + QUANTITY_FIXED + i] != (uint8_t) p->t.unit_key[i])
+				return 0;
+		if (op < PT_OP_EQ || op > PT_OP_RANGE)
+			return -1;
+		/* which ends are open decides many answers before any number is read */
+		lower_infinite = (op == PT_OP_LE || op == PT_OP_LT);
+		upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
+		switch (p->op)
+		{
+			case PT_PROBE_CONTAINS:
+				if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
+					return 0;
+				break;
+			case PT_PROBE_CONTAINED_BY:
+				if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
+					return 0;
+				break;
+			case PT_PROBE_EQUAL:
+				if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
+					return 0;
+				break;
+			default:
+				break;
+		}
+	}
+	else if (src[1] == PT_KIND_LABEL && p->op != PT_PROBE_OVERLAPS &&
+			 (len - HEADER_BYTES != p->t.label_len || len == HEADER_BYTES))
+	{
+		/* labels: every relation is equality; another length is another label */
+		return len == HEADER_BYTES || src[2] != PT_OP_NONE ? -1 : 0;
+	}
+	return probe_full(p, src, len);
 }
 
 /* ---------------------------------------------------------------- packed order */
