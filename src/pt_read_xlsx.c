@@ -119,6 +119,7 @@ typedef struct xlsx
     int        *xf_fmt;         /* cellXfs: numFmtId of each style */
     long        n_xf,
                 cap_xf;
+    pt_numfmt **xf_cache;       /* each style's compiled format, once used */
     numfmt_entry *fmts;
     int         n_fmts,
                 cap_fmts;
@@ -580,24 +581,50 @@ strings_end(xlsx *x, int depth)
  * Sheets
  * ------------------------------------------------------------------------ */
 
+static int
+cmp_fmt(const void *a, const void *b)
+{
+    const numfmt_entry *p = a;
+    const numfmt_entry *q = b;
+
+    return p->id != q->id ? (p->id < q->id ? -1 : 1) : 0;
+}
+
+/* The number format of a style: the file's numFmts (sorted by id once the
+ * styles are read, binary search) or a built-in one; kept per style. */
 static pt_numfmt *
 format_of(xlsx *x, long style)
 {
     int         id = style >= 0 && style < x->n_xf ? x->xf_fmt[style] : 0;
-    int         i;
+    size_t      lo = 0;
+    size_t      hi = (size_t) x->n_fmts;
     const char *code;
 
-    for (i = 0; i < x->n_fmts; i++)
-        if (x->fmts[i].id == id)
+    if (style >= 0 && style < x->n_xf && x->xf_cache != NULL && x->xf_cache[style] != NULL)
+        return x->xf_cache[style];
+    while (lo < hi)
+    {
+        size_t      mid = lo + (hi - lo) / 2;
+
+        if (x->fmts[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < (size_t) x->n_fmts && x->fmts[lo].id == id)
+    {
+        numfmt_entry *e = &x->fmts[lo];
+
+        if (e->compiled == NULL)
         {
-            if (x->fmts[i].compiled == NULL)
-            {
-                x->fmts[i].compiled = pt_numfmt_compile(x->fmts[i].code, strlen(x->fmts[i].code), x->alloc);
-                if (x->fmts[i].compiled == NULL)
-                    no_memory(x);
-            }
-            return x->fmts[i].compiled;
+            e->compiled = pt_numfmt_compile(e->code, strlen(e->code), x->alloc);
+            if (e->compiled == NULL)
+                no_memory(x);
         }
+        if (style >= 0 && style < x->n_xf && x->xf_cache != NULL)
+            x->xf_cache[style] = e->compiled;
+        return e->compiled;
+    }
     if (id < 0 || id >= (int) (sizeof(x->builtin) / sizeof(x->builtin[0])))
         id = 0;
     if (x->builtin[id] == NULL)
@@ -609,6 +636,8 @@ format_of(xlsx *x, long style)
         if (x->builtin[id] == NULL)
             no_memory(x);
     }
+    if (style >= 0 && style < x->n_xf && x->xf_cache != NULL)
+        x->xf_cache[style] = x->builtin[id];
     return x->builtin[id];
 }
 
@@ -672,7 +701,9 @@ end_cell(xlsx *x)
     pt_doc_text text = pt_text(NULL, 0);
     size_t      n;
 
-    if (x->has_f && !x->has_v && !x->has_is)
+    /* no cached value: no <v>, or an empty one where only a string may be empty
+     * (openpyxl writes <v></v> for the formulas it stores) */
+    if (x->has_f && !x->has_is && (!x->has_v || (vlen == 0 && strcmp(t, "str") != 0 && strcmp(t, "inlineStr") != 0)))
     {
         char        part[PT_CELLS_PART_MAX];
         char        name[16];
@@ -1194,14 +1225,31 @@ lay_out_sheet(xlsx *x)
  * The workbook
  * ------------------------------------------------------------------------ */
 
+static int
+cmp_rel(const void *a, const void *b)
+{
+    return strcmp(((const rel *) a)->id, ((const rel *) b)->id);
+}
+
+/* rels sorted by id once read: binary search */
 static const rel *
 rel_by_id(const xlsx *x, const char *id)
 {
-    int         i;
+    size_t      lo = 0;
+    size_t      hi = (size_t) x->n_rels;
 
-    for (i = 0; i < x->n_rels; i++)
-        if (strcmp(x->rels[i].id, id) == 0)
-            return &x->rels[i];
+    while (lo < hi)
+    {
+        size_t      mid = lo + (hi - lo) / 2;
+        int         c = strcmp(x->rels[mid].id, id);
+
+        if (c == 0)
+            return &x->rels[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 
@@ -1257,6 +1305,8 @@ read_workbook(xlsx *x)
     rc = parse_part(x, PART_RELS, rels);
     if (rc < 0)
         return -1;
+    if (x->n_rels > 1)
+        qsort(x->rels, (size_t) x->n_rels, sizeof(rel), cmp_rel);
     rc = parse_part(x, PART_WORKBOOK, workbook);
     if (rc < 0)
         return -1;
@@ -1268,6 +1318,14 @@ read_workbook(xlsx *x)
     rc = parse_part(x, PART_STYLES, r != NULL ? r->target : "xl/styles.xml");
     if (rc < 0)
         return -1;
+    if (x->n_fmts > 1)
+        qsort(x->fmts, (size_t) x->n_fmts, sizeof(numfmt_entry), cmp_fmt);
+    if (x->n_xf > 0)
+    {
+        x->xf_cache = calloc((size_t) x->n_xf, sizeof(pt_numfmt *));
+        if (x->xf_cache == NULL)
+            return no_memory(x), -1;
+    }
     r = rel_by_kind(x, 's');
     rc = parse_part(x, PART_STRINGS, r != NULL ? r->target : "xl/sharedStrings.xml");
     if (rc < 0)
@@ -1357,6 +1415,7 @@ pt_read_xlsx(const char *data, size_t len, bool lenient, const pt_allocator *all
     free(x->sheets);
     free(x->sst);
     free(x->xf_fmt);
+    free(x->xf_cache);
     free(x->fmts);
     free(x->cells);
     free(x->merges);
