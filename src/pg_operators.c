@@ -35,13 +35,17 @@ typedef struct probe_cache
 	pt_probe	probe;
 } probe_cache;
 
-static inline __attribute__((always_inline)) bool
-probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, bool *result)
+/*
+ * The first call, and a call with another constant: which argument is
+ * constant (get_fn_expr_arg_stable), and the constant unpacked and prepared.
+ * Out of line, so that the per-row path stays small.  False: no probe.
+ */
+static __attribute__((noinline)) probe_cache *
+prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 {
 	probe_cache *cache = (probe_cache *) fcinfo->flinfo->fn_extra;
-	struct varlena *constant,
-			   *row;
-	int			r;
+	struct varlena *constant;
+	pt_target	t;
 
 	if (cache == NULL)
 	{
@@ -51,35 +55,43 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 			get_fn_expr_arg_stable(fcinfo->flinfo, 0) ? 1 : -1;
 	}
 	if (cache->stable < 0)
-		return false;
-	constant = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
-	/* the same constant datum as before: nothing to compare (a Const's pointer stays) */
-	if (constant != cache->datum)
+		return NULL;
+	cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
+	constant = PG_DETOAST_DATUM_PACKED(PointerGetDatum(cache->datum));
+	if (cache->bytes != NULL && cache->len == VARSIZE_ANY_EXHDR(constant) &&
+		memcmp(cache->bytes, VARDATA_ANY(constant), cache->len) == 0)
+		return cache;			/* the same constant in another datum */
+	if (cache->bytes != NULL)
+		pfree(cache->bytes);
+	cache->len = VARSIZE_ANY_EXHDR(constant);
+	cache->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(cache->len, 1));
+	memcpy(cache->bytes, VARDATA_ANY(constant), cache->len);
+	if (!pt_unpack(cache->bytes, cache->len, &t))
 	{
-		constant = PG_DETOAST_DATUM_PACKED(PointerGetDatum(constant));
-		if (cache->bytes != NULL && cache->len == VARSIZE_ANY_EXHDR(constant) &&
-			memcmp(cache->bytes, VARDATA_ANY(constant), cache->len) == 0)
-			cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
-		else
-			cache->datum = NULL;
+		pfree(cache->bytes);
+		cache->bytes = NULL;
+		cache->datum = NULL;
+		return NULL;			/* the plain path reports it */
 	}
-	if (cache->datum == NULL)
-	{
-		pt_target	t;
+	pt_probe_prepare(&cache->probe, &t, cache->stable == 2 ? op_arg2 : op_arg1);
+	return cache;
+}
 
-		if (cache->bytes != NULL)
-			pfree(cache->bytes);
-		cache->len = VARSIZE_ANY_EXHDR(constant);
-		cache->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(cache->len, 1));
-		memcpy(cache->bytes, VARDATA_ANY(constant), cache->len);
-		if (!pt_unpack(cache->bytes, cache->len, &t))
-		{
-			pfree(cache->bytes);
-			cache->bytes = NULL;
-			return false;		/* the plain path reports it */
-		}
-		pt_probe_prepare(&cache->probe, &t, cache->stable == 2 ? op_arg2 : op_arg1);
-		cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
+static inline __attribute__((always_inline)) bool
+probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, bool *result)
+{
+	probe_cache *cache = (probe_cache *) fcinfo->flinfo->fn_extra;
+	struct varlena *row;
+	int			r;
+
+	/* the same constant datum as before (a Const's pointer stays): the prepared probe */
+	if (cache == NULL || cache->stable < 0 ||
+		DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1)) != (Pointer) cache->datum)
+	{
+		if (cache != NULL && cache->stable < 0)
+			return false;
+		if ((cache = prepare_probe(fcinfo, op_arg2, op_arg1)) == NULL)
+			return false;
 	}
 	row = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(2 - cache->stable));
 	if (VARATT_IS_EXTERNAL(row) || VARATT_IS_COMPRESSED(row))
@@ -91,18 +103,24 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 	return true;
 }
 
+/* (the plain path out of line: the per-row path keeps a small frame) */
 #define PTARGET_PROBED_PREDICATE(sqlname, op_arg2, op_arg1, expr) \
+static __attribute__((noinline)) Datum \
+sqlname##_plain(FunctionCallInfo fcinfo) \
+{ \
+	pt_target	a, b; \
+	PG_GETARG_PTARGET(0, &a); \
+	PG_GETARG_PTARGET(1, &b); \
+	PG_RETURN_BOOL(expr); \
+} \
 PG_FUNCTION_INFO_V1(sqlname); \
 Datum \
 sqlname(PG_FUNCTION_ARGS) \
 { \
-	pt_target	a, b; \
 	bool		result; \
 	if (probe_result(fcinfo, op_arg2, op_arg1, &result)) \
 		PG_RETURN_BOOL(result); \
-	PG_GETARG_PTARGET(0, &a); \
-	PG_GETARG_PTARGET(1, &b); \
-	PG_RETURN_BOOL(expr); \
+	return sqlname##_plain(fcinfo); \
 }
 
 PTARGET_PROBED_PREDICATE(ptarget_eq, PT_PROBE_EQUAL, PT_PROBE_EQUAL, pt_compare(&a, &b) == 0)

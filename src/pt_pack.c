@@ -379,13 +379,27 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
 
 	if (src[1] == PT_KIND_QUANTITY)
 	{
-		/* the bounds, read in place (the rest of pt_unpack) */
-		reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
+		/*
+		 * The bounds, read in place: the unit, scale and places say nothing
+		 * about the set (the key does, and it is the probe's), so only the
+		 * stored decimals are read, with pt_unpack's checks.
+		 */
+		size_t		skip = HEADER_BYTES + QUANTITY_FIXED + src[HEADER_BYTES + QUANTITY_FIXED - 1];
+		reader		r = {src + skip, len - skip};
 
 		v.kind = PT_KIND_QUANTITY;
 		v.op = (pt_op) src[2];
-		v.flags = src[3];
-		if (!read_quantity(&r, &v) || r.left != 0)
+		if (stores_lower(v.op) && !get_decimal(&r, &v.lower.value))
+			return -1;
+		if (stores_upper(v.op) && !get_decimal(&r, &v.upper.value))
+			return -1;
+		if (r.left != 0)
+			return -1;
+		if (!stores_upper(v.op))
+			v.upper.value = v.lower.value;
+		if (!stores_lower(v.op))
+			v.lower.value = v.upper.value;
+		if (v.op == PT_OP_RANGE && pt_decimal_cmp(&v.lower.value, &v.upper.value) > 0)
 			return -1;
 		pt_bounds_from_op(&v);
 		/* one dimension already: the bounds decide */
