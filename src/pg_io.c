@@ -436,10 +436,13 @@ ptarget_out(PG_FUNCTION_ARGS)
 	pt_target	t;
 	size_t		len;
 	char	   *utf8;
-	char		buf[256];
+	char		buf[1024];
 
 	PG_GETARG_PTARGET(0, &t);
-	/* most canonical texts are short: format on the stack, then one copy */
+	/*
+	 * Most canonical texts are short: format on the stack, then one copy (with
+	 * room for a decimal's longest text, magnitudes are written in place).
+	 */
 	len = pt_format(&t, buf, sizeof(buf));
 	if (len < sizeof(buf))
 	{

@@ -15,6 +15,8 @@
 #include "pt_date.h"
 #include "pt_lexicon.h"
 
+#define Min(a, b) ((a) < (b) ? (a) : (b))
+
 /* Appends text to buf while keeping the total length; never writes past cap. */
 typedef struct out_buf
 {
@@ -199,9 +201,14 @@ put_magnitude(out_buf *o, const pt_target *t, bool upper)
 
 	if (!pt_written_magnitude(t, upper, &m))
 		m = (upper ? t->upper : t->lower).value;	/* unreachable for valid values */
-	if (pt_lex_magnitude_reads_as_date(&m, places, t->scale, year_unit(t)))
+	/* (a scale word or a negative magnitude never reads as a date: no unit lookup) */
+	if (t->scale == 0 && m.coef > 0 &&
+		pt_lex_magnitude_reads_as_date(&m, places, t->scale, year_unit(t)))
 		puts_(o, "0");
-	put(o, text, pt_decimal_format(&m, places, text));
+	if (o->cap - Min(o->len, o->cap) >= PT_DECIMAL_TEXT_MAX)
+		o->len += pt_decimal_format(&m, places, o->buf + o->len);	/* room: write in place */
+	else
+		put(o, text, pt_decimal_format(&m, places, text));
 }
 
 static void

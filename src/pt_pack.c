@@ -257,9 +257,11 @@ get_day(reader *r, int32_t *day)
 static bool
 valid_unit(const pt_target *t)
 {
-	const pt_unit *row = pt_unit_by_id(t->unit_id);
+	const pt_unit *row;
+	size_t		i;
 
-	if (pt_scale_spelling(t->scale) == NULL || t->places[0] > PT_DECIMAL_MAX_EXP ||
+	/* a scale word the catalog knows (0: none, the common case, needs no lookup) */
+	if ((t->scale != 0 && pt_scale_spelling(t->scale) == NULL) || t->places[0] > PT_DECIMAL_MAX_EXP ||
 		t->places[1] > PT_DECIMAL_MAX_EXP || t->unit_key_len > PT_UNIT_MAX_BYTES)
 		return false;
 	/* no unit, or (from 1.1) only /denominators: ≤15.5/棵 */
@@ -268,9 +270,13 @@ valid_unit(const pt_target *t)
 	if (t->unit_id == PT_UNIT_WORD)
 		return t->unit_key_len > 0;
 	/* a dimensioned unit's key starts with its base unit's spelling */
-	return row != NULL && row->dimension != NULL &&
-		row->base_len <= t->unit_key_len &&
-		memcmp(t->unit_key, row->base, row->base_len) == 0;
+	row = pt_unit_by_id(t->unit_id);
+	if (row == NULL || row->dimension == NULL || row->base_len > t->unit_key_len)
+		return false;
+	for (i = 0; i < row->base_len; i++)
+		if (t->unit_key[i] != row->base[i])
+			return false;
+	return true;
 }
 
 /* A quantity's bytes after the header (t->op set): unit, key, bounds. */
