@@ -603,3 +603,73 @@ pt_cells_finish(pt_cells_builder *b, pt_cells_doc *out)
         *out = b->doc;
     return 0;
 }
+
+/* ---------------------------------------------------------------- messages */
+
+pt_msg
+pt_msg_start(char *buf, size_t cap)
+{
+    pt_msg      m;
+
+    m.buf = buf;
+    m.cap = cap;
+    m.len = 0;
+    buf[0] = '\0';
+    return m;
+}
+
+void
+pt_msg_add(pt_msg *m, const char *s, size_t n)
+{
+    size_t      room = m->cap - 1 - m->len;
+
+    if (n > room)
+    {
+        n = room;
+        while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(m->buf + m->len, s, n);
+    m->len += n;
+    m->buf[m->len] = '\0';
+}
+
+void
+pt_msg_str(pt_msg *m, const char *s)
+{
+    pt_msg_add(m, s, strlen(s));
+}
+
+void
+pt_msg_count(pt_msg *m, long count)
+{
+    char        digits[24];
+    size_t      n = 0;
+    unsigned long v = count > 0 ? (unsigned long) count : 0;
+
+    do
+    {
+        digits[sizeof(digits) - ++n] = (char) ('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    pt_msg_add(m, digits + sizeof(digits) - n, n);
+}
+
+void
+pt_msg_quote(pt_msg *m, pt_doc_text t)
+{
+    const char *newline = memchr(t.ptr, '\n', t.len);
+    size_t      n = newline ? (size_t) (newline - t.ptr) : t.len;
+    bool        shortened = newline != NULL;
+
+    if (n > PT_MSG_QUOTE_MAX)
+    {
+        n = PT_MSG_QUOTE_MAX;
+        while (n > 0 && ((unsigned char) t.ptr[n] & 0xC0) == 0x80)
+            n--;
+        shortened = true;
+    }
+    pt_msg_str(m, "\"");
+    pt_msg_add(m, t.ptr, n);
+    pt_msg_str(m, shortened ? "…\"" : "\"");
+}

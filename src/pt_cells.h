@@ -339,4 +339,27 @@ int         pt_document_read(const char *data, size_t len, const pt_read_request
 int         pt_layout(const pt_cells_doc *cells, const pt_read_request *req,
                       const pt_allocator *alloc, pt_document *out, pt_doc_error *err);
 
+/* ------------------------------------------------------------------------
+ * Messages: a bounded builder over a fixed buffer (the error texts of
+ * pt_doc_error), shared by the readers and the layout step.  It never
+ * overflows and never cuts a UTF-8 character.
+ * ------------------------------------------------------------------------ */
+
+typedef struct pt_msg
+{
+    char       *buf;
+    size_t      cap;
+    size_t      len;
+} pt_msg;
+
+/* Quotes are shortened to this many bytes (and to their first line). */
+#define PT_MSG_QUOTE_MAX 60
+
+pt_msg      pt_msg_start(char *buf, size_t cap);
+void        pt_msg_add(pt_msg *m, const char *s, size_t n);
+void        pt_msg_str(pt_msg *m, const char *s);
+void        pt_msg_count(pt_msg *m, long count);
+/* "first line of t", shortened with … */
+void        pt_msg_quote(pt_msg *m, pt_doc_text t);
+
 #endif                          /* PT_CELLS_H */

@@ -48,7 +48,6 @@
 #include "ptarget_core.h"
 
 #define MAX_SKIPS 10000
-#define QUOTE_MAX 60
 #define NORM_MAX 96             /* header and key words are short */
 
 /* ------------------------------------------------------------------------
@@ -545,121 +544,46 @@ typedef struct layout
     size_t      scratch_size;
 } layout;
 
-typedef struct msg
-{
-    char       *buf;
-    size_t      cap;
-    size_t      len;
-} msg;
-
-static msg
-msg_start(char *buf, size_t cap)
-{
-    msg         m;
-
-    m.buf = buf;
-    m.cap = cap;
-    m.len = 0;
-    buf[0] = '\0';
-    return m;
-}
-
-static void
-msg_add(msg *m, const char *s, size_t n)
-{
-    size_t      room = m->cap - 1 - m->len;
-
-    if (n > room)
-    {
-        n = room;
-        while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(m->buf + m->len, s, n);
-    m->len += n;
-    m->buf[m->len] = '\0';
-}
-
-static void
-msg_str(msg *m, const char *s)
-{
-    msg_add(m, s, strlen(s));
-}
-
-static void
-msg_count(msg *m, long count)
-{
-    char        digits[24];
-    size_t      n = 0;
-    unsigned long v = count > 0 ? (unsigned long) count : 0;
-
-    do
-    {
-        digits[sizeof(digits) - ++n] = (char) ('0' + v % 10);
-        v /= 10;
-    } while (v > 0);
-    msg_add(m, digits + sizeof(digits) - n, n);
-}
-
-static void
-msg_quote(msg *m, pt_doc_text t)
-{
-    const char *newline = memchr(t.ptr, '\n', t.len);
-    size_t      n = newline ? (size_t) (newline - t.ptr) : t.len;
-    bool        shortened = newline != NULL;
-
-    if (n > QUOTE_MAX)
-    {
-        n = QUOTE_MAX;
-        while (n > 0 && ((unsigned char) t.ptr[n] & 0xC0) == 0x80)
-            n--;
-        shortened = true;
-    }
-    msg_str(m, "\"");
-    msg_add(m, t.ptr, n);
-    msg_str(m, shortened ? "…\"" : "\"");
-}
-
 /* Start an error at a row of the current table: fills the position and the
  * project title; returns the builder of the message. */
-static msg
+static pt_msg
 fail_at(layout *L, const pt_cell_row *row, int line, pt_doc_text title)
 {
-    msg         t = msg_start(L->err->project_title, sizeof(L->err->project_title));
+    pt_msg         t = pt_msg_start(L->err->project_title, sizeof(L->err->project_title));
 
     memset(L->err->part, 0, sizeof(L->err->part));
     L->err->code = PT_DOC_ERR_INVALID;
     L->err->line = 0;
     L->err->row = 0;
-    msg_add(&t, title.ptr, title.len);
+    pt_msg_add(&t, title.ptr, title.len);
     if (L->parts)
     {
-        msg         p = msg_start(L->err->part, sizeof(L->err->part));
+        pt_msg         p = pt_msg_start(L->err->part, sizeof(L->err->part));
 
-        msg_str(&p, L->part);
+        pt_msg_str(&p, L->part);
         L->err->row = row != NULL ? row->source_row : 0;
     }
     else
         L->err->line = line > 0 ? line : (row != NULL ? row->source_row : 0);
-    msg_start(L->err->hint, sizeof(L->err->hint));
-    return msg_start(L->err->message, sizeof(L->err->message));
+    pt_msg_start(L->err->hint, sizeof(L->err->hint));
+    return pt_msg_start(L->err->message, sizeof(L->err->message));
 }
 
 static bool
 fail_hint(layout *L, const char *hint)
 {
-    msg         m = msg_start(L->err->hint, sizeof(L->err->hint));
+    pt_msg         m = pt_msg_start(L->err->hint, sizeof(L->err->hint));
 
-    msg_str(&m, PT_(hint));
+    pt_msg_str(&m, PT_(hint));
     return false;
 }
 
 static bool
 fail_fatal(layout *L, int code, const char *message, const char *hint)
 {
-    msg         m = fail_at(L, NULL, 0, slice(NULL, 0));
+    pt_msg         m = fail_at(L, NULL, 0, slice(NULL, 0));
 
-    msg_str(&m, PT_(message));
+    pt_msg_str(&m, PT_(message));
     L->err->code = code;
     L->fatal = true;
     return fail_hint(L, hint);
@@ -1493,12 +1417,12 @@ start_project(layout *L, info *in, const pt_cell_row *header)
         name = source_stem(L->req != NULL ? L->req->source : slice(NULL, 0));
     if (name.len == 0)
     {
-        msg         m = fail_at(L, header, 0, slice(NULL, 0));
+        pt_msg         m = fail_at(L, header, 0, slice(NULL, 0));
 
-        msg_str(&m, PT_("the indicator table has no project name: no title (…绩效目标表), no 项目名称 cell"));
+        pt_msg_str(&m, PT_("the indicator table has no project name: no title (…绩效目标表), no 项目名称 cell"));
         if (L->table->sheet.len > 0)
-            msg_str(&m, PT_(", no sheet name"));
-        msg_str(&m, PT_(" and no file name"));
+            pt_msg_str(&m, PT_(", no sheet name"));
+        pt_msg_str(&m, PT_(" and no file name"));
         fail_hint(L, PT_N_("Pass the file name as the source argument: ptarget_import(document, 'name.csv'); "
                   "a table without a title takes its project name from it."));
         return false;
@@ -1968,9 +1892,9 @@ make_actual(layout *L, pt_doc_indicator *ind)
 static bool
 fail_no_level1(layout *L, const pt_cell_row *row, int line)
 {
-    msg         m = fail_at(L, row, line, current_title(L));
+    pt_msg         m = fail_at(L, row, line, current_title(L));
 
-    msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
+    pt_msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
     fail_hint(L, PT_N_("Write the 一级指标 (e.g. 产出指标) in the first row of the table."));
     return problem(L, row, current_title(L));
 }
@@ -2225,14 +2149,14 @@ static bool
 fail_unplaced(layout *L, const pt_cell_row *row, const columns *c)
 {
     pt_doc_text first;
-    msg         m = fail_at(L, row, 0, current_title(L));
+    pt_msg         m = fail_at(L, row, 0, current_title(L));
 
     row_texts(row, &first);
-    msg_str(&m, PT_("a row of the indicator table cannot be placed: it has no indicator name ("));
-    msg_add(&m, trim(cell_at(c->header, c->col[ROLE_LEVEL3] >= 0 ? c->col[ROLE_LEVEL3] : c->col[ROLE_TARGET])).ptr,
+    pt_msg_str(&m, PT_("a row of the indicator table cannot be placed: it has no indicator name ("));
+    pt_msg_add(&m, trim(cell_at(c->header, c->col[ROLE_LEVEL3] >= 0 ? c->col[ROLE_LEVEL3] : c->col[ROLE_TARGET])).ptr,
             trim(cell_at(c->header, c->col[ROLE_LEVEL3] >= 0 ? c->col[ROLE_LEVEL3] : c->col[ROLE_TARGET])).len);
-    msg_str(&m, PT_(") and no value, but "));
-    msg_quote(&m, first);
+    pt_msg_str(&m, PT_(") and no value, but "));
+    pt_msg_quote(&m, first);
     fail_hint(L, PT_N_("Each row below the header is one indicator with its name and value; "
               "move other text out of the table or into the project's cells above the header."));
     return problem(L, row, current_title(L));
@@ -2266,9 +2190,9 @@ set_levels(layout *L, const columns *c, const pt_cell_row *row)
 static bool
 fail_no_rows(layout *L, const pt_cell_row *header)
 {
-    msg         m = fail_at(L, header, 0, current_title(L));
+    pt_msg         m = fail_at(L, header, 0, current_title(L));
 
-    msg_str(&m, PT_("the indicator table has no rows"));
+    pt_msg_str(&m, PT_("the indicator table has no rows"));
     fail_hint(L, PT_N_("Below the header row (一级指标, 二级指标, 三级指标, 指标值, ...) each row is one indicator."));
     return problem(L, header, current_title(L));
 }
@@ -2302,7 +2226,7 @@ static bool
 skip_table(layout *L, const pt_cell_table *t)
 {
     pt_doc_text first = slice(NULL, 0);
-    msg         m;
+    pt_msg         m;
     int         i;
 
     for (i = 0; i < t->n_rows && first.len == 0; i++)
@@ -2310,18 +2234,18 @@ skip_table(layout *L, const pt_cell_table *t)
     m = fail_at(L, t->n_rows > 0 ? &t->rows[0] : NULL, 0, slice(NULL, 0));
     if (!L->parts)
     {
-        msg_str(&m, PT_("table "));
-        msg_count(&m, t->number);
-        msg_str(&m, " ");
+        pt_msg_str(&m, PT_("table "));
+        pt_msg_count(&m, t->number);
+        pt_msg_str(&m, " ");
     }
     else
-        msg_str(&m, PT_("this table "));
-    msg_str(&m, PT_("is not an indicator table: no row names a value column (指标值) and an indicator "
+        pt_msg_str(&m, PT_("this table "));
+    pt_msg_str(&m, PT_("is not an indicator table: no row names a value column (指标值) and an indicator "
             "column (一级/二级/三级指标, 指标名称)"));
     if (first.len > 0)
     {
-        msg_str(&m, PT_("; it starts with "));
-        msg_quote(&m, first);
+        pt_msg_str(&m, PT_("; it starts with "));
+        pt_msg_quote(&m, first);
     }
     fail_hint(L, PT_N_("Tables of budgets, signatures or notes are left out; "
               "an indicator table needs a header row such as 一级指标, 二级指标, 三级指标, 指标值."));

@@ -56,7 +56,6 @@
 /* Longest bookmark name removed as a marker (Word allows 40 characters). */
 #define MAX_BOOKMARK_NAME 255
 /* Longest excerpt of the document quoted in an error message, in bytes. */
-#define QUOTE_MAX 60
 #define CELLS_PER_ROW 5
 
 static const char EMPTY[] = "";
@@ -82,12 +81,6 @@ static bool
 is_digit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-static bool
-is_utf8_continuation(char c)
-{
-    return ((unsigned char) c & 0xC0) == 0x80;
 }
 
 static bool
@@ -294,101 +287,24 @@ typedef struct parser
     pt_cells_doc *out;
 } parser;
 
-/* Bounded string builder over a fixed buffer; never cuts a UTF-8 character. */
-typedef struct msg
-{
-    char       *buf;
-    size_t      cap;
-    size_t      len;
-} msg;
-
-static msg
-msg_start(char *buf, size_t cap)
-{
-    msg         m;
-
-    m.buf = buf;
-    m.cap = cap;
-    m.len = 0;
-    buf[0] = '\0';
-    return m;
-}
-
-static void
-msg_add(msg *m, const char *s, size_t n)
-{
-    size_t      room = m->cap - 1 - m->len;
-
-    if (n > room)
-    {
-        n = room;
-        while (n > 0 && is_utf8_continuation(s[n]))
-            n--;
-    }
-    memcpy(m->buf + m->len, s, n);
-    m->len += n;
-    m->buf[m->len] = '\0';
-}
-
-static void
-msg_str(msg *m, const char *s)
-{
-    msg_add(m, s, strlen(s));
-}
-
-static void
-msg_count(msg *m, int count)
-{
-    char        digits[12];
-    size_t      n = 0;
-    unsigned    v = count > 0 ? (unsigned) count : 0;
-
-    do
-    {
-        digits[sizeof(digits) - ++n] = (char) ('0' + v % 10);
-        v /= 10;
-    } while (v > 0);
-    msg_add(m, digits + sizeof(digits) - n, n);
-}
-
-/* Quote the first line of t, shortened to QUOTE_MAX bytes. */
-static void
-msg_quote(msg *m, pt_doc_text t)
-{
-    const char *newline = memchr(t.ptr, '\n', t.len);
-    size_t      n = newline ? (size_t) (newline - t.ptr) : t.len;
-    bool        shortened = newline != NULL;
-
-    if (n > QUOTE_MAX)
-    {
-        n = QUOTE_MAX;
-        while (n > 0 && is_utf8_continuation(t.ptr[n]))
-            n--;
-        shortened = true;
-    }
-    msg_str(m, "\"");
-    msg_add(m, t.ptr, n);
-    msg_str(m, shortened ? "…\"" : "\"");
-}
-
 /* Start describing a failure at `line`; returns the builder of its message. */
-static msg
+static pt_msg
 fail_at(parser *p, int line)
 {
-    msg         title = msg_start(p->err->project_title, sizeof(p->err->project_title));
+    pt_msg         title = pt_msg_start(p->err->project_title, sizeof(p->err->project_title));
 
-    msg_add(&title, p->title.ptr, p->title.len);
-    msg_start(p->err->hint, sizeof(p->err->hint));
+    pt_msg_add(&title, p->title.ptr, p->title.len);
+    pt_msg_start(p->err->hint, sizeof(p->err->hint));
     p->err->line = line;
-    return msg_start(p->err->message, sizeof(p->err->message));
+    return pt_msg_start(p->err->message, sizeof(p->err->message));
 }
 
 static bool
 fail_with_hint(parser *p, const char *hint)
 {
-    msg         m = msg_start(p->err->hint, sizeof(p->err->hint));
+    pt_msg         m = pt_msg_start(p->err->hint, sizeof(p->err->hint));
 
-    msg_str(&m, PT_(hint));
+    pt_msg_str(&m, PT_(hint));
     return false;
 }
 
@@ -396,9 +312,9 @@ fail_with_hint(parser *p, const char *hint)
 static bool
 fail_document(parser *p, int line, const char *message, const char *hint)
 {
-    msg         m = fail_at(p, line);
+    pt_msg         m = fail_at(p, line);
 
-    msg_str(&m, PT_(message));
+    pt_msg_str(&m, PT_(message));
     p->fatal = true;
     return fail_with_hint(p, hint);
 }
@@ -431,13 +347,13 @@ static bool
 fail_encoding(parser *p, int line, const char *message, unsigned char byte)
 {
     static const char hex[] = "0123456789ABCDEF";
-    msg         m = fail_at(p, line);
+    pt_msg         m = fail_at(p, line);
 
-    msg_str(&m, PT_(message));
-    msg_str(&m, PT_(" (byte 0x"));
-    msg_add(&m, &hex[byte >> 4], 1);
-    msg_add(&m, &hex[byte & 15], 1);
-    msg_str(&m, ")");
+    pt_msg_str(&m, PT_(message));
+    pt_msg_str(&m, PT_(" (byte 0x"));
+    pt_msg_add(&m, &hex[byte >> 4], 1);
+    pt_msg_add(&m, &hex[byte & 15], 1);
+    pt_msg_str(&m, ")");
     p->fatal = true;
     return fail_with_hint(p, PT_N_("The document must be plain text in UTF-8, "
                           "e.g. saved from Word as \"Plain Text\" with Unicode (UTF-8) encoding."));
@@ -747,19 +663,19 @@ cell_trimmed(parser *p, const cell *c, pt_doc_text *out)
 static bool
 fail_missing_cell(parser *p, text_line stop, const char *what, const char *hint)
 {
-    msg         m = fail_at(p, stop.number);
+    pt_msg         m = fail_at(p, stop.number);
 
     if (stop.kind == LINE_TEXT)
     {
-        msg_str(&m, PT_("text outside any table cell: "));
-        msg_quote(&m, slice(stop.ptr, stop.len));
-        msg_str(&m, PT_("; expected "));
+        pt_msg_str(&m, PT_("text outside any table cell: "));
+        pt_msg_quote(&m, slice(stop.ptr, stop.len));
+        pt_msg_str(&m, PT_("; expected "));
     }
     else if (stop.kind == LINE_TITLE)
-        msg_str(&m, PT_("the next project starts before "));
+        pt_msg_str(&m, PT_("the next project starts before "));
     else
-        msg_str(&m, PT_("the document ends before "));
-    msg_str(&m, PT_(what));
+        pt_msg_str(&m, PT_("the document ends before "));
+    pt_msg_str(&m, PT_(what));
     return fail_with_hint(p, hint);
 }
 
@@ -850,7 +766,7 @@ parse_department(parser *p, cursor *cur, pt_doc_text *out, int *line)
     cell        c;
     text_line   stop;
     pt_doc_text t;
-    msg         m;
+    pt_msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
         return fail_missing_cell(p, stop, PT_N_("the department line"), HEADER_HINT);
@@ -863,8 +779,8 @@ parse_department(parser *p, cursor *cur, pt_doc_text *out, int *line)
         return true;
     }
     m = fail_at(p, c.line);
-    msg_str(&m, PT_("expected the department line (a 6-digit code and the department name) but found "));
-    msg_quote(&m, t);
+    pt_msg_str(&m, PT_("expected the department line (a 6-digit code and the department name) but found "));
+    pt_msg_quote(&m, t);
     return fail_with_hint(p, HEADER_HINT);
 }
 
@@ -876,7 +792,7 @@ parse_budget_unit(parser *p, cursor *cur, pt_doc_text *out, int *line)
     text_line   stop;
     pt_doc_text t;
     pt_doc_text rest;
-    msg         m;
+    pt_msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
         return fail_missing_cell(p, stop, PT_N_("the unit line (单位：万元)"), HEADER_HINT);
@@ -893,8 +809,8 @@ parse_budget_unit(parser *p, cursor *cur, pt_doc_text *out, int *line)
         }
     }
     m = fail_at(p, c.line);
-    msg_str(&m, PT_("expected the unit line (单位：万元) but found "));
-    msg_quote(&m, t);
+    pt_msg_str(&m, PT_("expected the unit line (单位：万元) but found "));
+    pt_msg_quote(&m, t);
     return fail_with_hint(p, HEADER_HINT);
 }
 
@@ -921,7 +837,7 @@ expect_label(parser *p, cursor *cur, const header_cell *h)
     cell        c;
     text_line   stop;
     pt_doc_text t;
-    msg         m;
+    pt_msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
         return fail_missing_cell(p, stop, h->display, h->hint);
@@ -930,10 +846,10 @@ expect_label(parser *p, cursor *cur, const header_cell *h)
     if (label_equals(t, h->label))
         return (!h->new_row || emit_row(p, c.line)) && emit_cell(p, &c, h->merged);
     m = fail_at(p, c.line);
-    msg_str(&m, PT_("expected "));
-    msg_str(&m, PT_(h->display));
-    msg_str(&m, PT_(" but found "));
-    msg_quote(&m, t);
+    pt_msg_str(&m, PT_("expected "));
+    pt_msg_str(&m, PT_(h->display));
+    pt_msg_str(&m, PT_(" but found "));
+    pt_msg_quote(&m, t);
     return fail_with_hint(p, h->hint);
 }
 
@@ -943,14 +859,14 @@ read_header_value(parser *p, cursor *cur, const header_cell *h)
     cell        c;
     text_line   stop;
     pt_doc_text value;
-    msg         m;
+    pt_msg         m;
 
     if (!next_cell(p, cur, &c, &stop))
     {
         m = fail_at(p, stop.number);
-        msg_str(&m, PT_("the value cell after "));
-        msg_str(&m, PT_(h->display));
-        msg_str(&m, PT_(" is missing"));
+        pt_msg_str(&m, PT_("the value cell after "));
+        pt_msg_str(&m, PT_(h->display));
+        pt_msg_str(&m, PT_(" is missing"));
         return fail_with_hint(p, h->hint);
     }
     if (!cell_trimmed(p, &c, &value))
@@ -958,10 +874,10 @@ read_header_value(parser *p, cursor *cur, const header_cell *h)
     if (h->value != AMOUNT_VALUE || value.len == 0 || is_decimal(value))
         return emit_cell(p, &c, PT_MERGE_NONE);
     m = fail_at(p, c.line);
-    msg_str(&m, PT_("the amount after "));
-    msg_str(&m, PT_(h->display));
-    msg_str(&m, PT_(" is not a decimal number: "));
-    msg_quote(&m, value);
+    pt_msg_str(&m, PT_("the amount after "));
+    pt_msg_str(&m, PT_(h->display));
+    pt_msg_str(&m, PT_(" is not a decimal number: "));
+    pt_msg_quote(&m, value);
     return fail_with_hint(p, PT_N_("Amounts are written like 50.00 or 3004.53, without thousands "
                           "separators; check for a missing or moved cell."));
 }
@@ -1006,37 +922,37 @@ parse_header_cells(parser *p, cursor *cur)
 static bool
 check_category(parser *p, const cell *c, pt_doc_text t, int row, const char *column)
 {
-    msg         m;
+    pt_msg         m;
 
     if (ends_with(t, CATEGORY_SUFFIX))
         return true;
     m = fail_at(p, c->line);
-    msg_str(&m, PT_("indicator row "));
-    msg_count(&m, row);
-    msg_str(&m, ": ");
-    msg_str(&m, column);
-    msg_str(&m, " ");
-    msg_quote(&m, t);
-    msg_str(&m, PT_(" is not an indicator category (…指标); cells are missing or shifted"));
+    pt_msg_str(&m, PT_("indicator row "));
+    pt_msg_count(&m, row);
+    pt_msg_str(&m, ": ");
+    pt_msg_str(&m, column);
+    pt_msg_str(&m, " ");
+    pt_msg_quote(&m, t);
+    pt_msg_str(&m, PT_(" is not an indicator category (…指标); cells are missing or shifted"));
     return fail_with_hint(p, ROW_HINT);
 }
 
 static bool
 fail_truncated_row(parser *p, int row, int row_line, int cells_read, text_line stop)
 {
-    msg         m = fail_at(p, row_line);
+    pt_msg         m = fail_at(p, row_line);
 
-    msg_str(&m, PT_("indicator row "));
-    msg_count(&m, row);
-    msg_str(&m, PT_(" is truncated: it has "));
-    msg_count(&m, cells_read);
-    msg_str(&m, PT_(" of 5 cells before "));
+    pt_msg_str(&m, PT_("indicator row "));
+    pt_msg_count(&m, row);
+    pt_msg_str(&m, PT_(" is truncated: it has "));
+    pt_msg_count(&m, cells_read);
+    pt_msg_str(&m, PT_(" of 5 cells before "));
     if (stop.kind == LINE_TITLE)
-        msg_str(&m, PT_("the next project"));
+        pt_msg_str(&m, PT_("the next project"));
     else if (stop.kind == LINE_END)
-        msg_str(&m, PT_("the end of the document"));
+        pt_msg_str(&m, PT_("the end of the document"));
     else
-        msg_str(&m, PT_("text outside the table"));
+        pt_msg_str(&m, PT_("text outside the table"));
     return fail_with_hint(p, ROW_HINT);
 }
 
@@ -1047,7 +963,7 @@ parse_indicator_row(parser *p, cursor *cur, int row)
     pt_doc_text level1;
     pt_doc_text level2;
     text_line   stop;
-    msg         m;
+    pt_msg         m;
     int         i;
 
     for (i = 0; i < CELLS_PER_ROW; i++)
@@ -1064,7 +980,7 @@ parse_indicator_row(parser *p, cursor *cur, int row)
     else if (row == 1)
     {
         m = fail_at(p, cells[0].line);
-        msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
+        pt_msg_str(&m, PT_("the first indicator row has no 一级指标 to repeat in the rows below"));
         return fail_with_hint(p, PT_N_("Write the 一级指标 (e.g. 产出指标) in the first row of the table."));
     }
     if (level2.len > 0 && !check_category(p, &cells[1], level2, row, "二级指标"))
@@ -1084,7 +1000,7 @@ parse_indicator_table(parser *p, cursor *cur)
 {
     int         header_line = p->last_cell_line;
     int         rows = 0;
-    msg         m;
+    pt_msg         m;
 
     for (;;)
     {
@@ -1098,7 +1014,7 @@ parse_indicator_table(parser *p, cursor *cur)
     if (rows > 0)
         return true;
     m = fail_at(p, header_line);
-    msg_str(&m, PT_("the indicator table has no rows"));
+    pt_msg_str(&m, PT_("the indicator table has no rows"));
     return fail_with_hint(p, ROW_HINT);
 }
 
@@ -1153,11 +1069,11 @@ record_skip(parser *p, int title_line, pt_doc_text title)
 {
     if (p->b->doc.n_skipped >= MAX_SKIPS)
     {
-        msg         m = fail_at(p, p->err->line);
+        pt_msg         m = fail_at(p, p->err->line);
 
-        msg_str(&m, PT_("too many problems: more than "));
-        msg_count(&m, MAX_SKIPS);
-        msg_str(&m, PT_(" parts of the document were skipped"));
+        pt_msg_str(&m, PT_("too many problems: more than "));
+        pt_msg_count(&m, MAX_SKIPS);
+        pt_msg_str(&m, PT_(" parts of the document were skipped"));
         p->fatal = true;
         return fail_with_hint(p, PT_N_("This does not look like a performance target document."));
     }
@@ -1169,10 +1085,10 @@ record_skip(parser *p, int title_line, pt_doc_text title)
 static bool
 fail_stray_text(parser *p, text_line ln)
 {
-    msg         m = fail_at(p, ln.number);
+    pt_msg         m = fail_at(p, ln.number);
 
-    msg_str(&m, PT_("text outside any project: "));
-    msg_quote(&m, slice(ln.ptr, ln.len));
+    pt_msg_str(&m, PT_("text outside any project: "));
+    pt_msg_quote(&m, slice(ln.ptr, ln.len));
     return fail_with_hint(p, PT_N_("Between projects only blank lines and page numbers may appear; "
                           "a project starts with a title line ending in 绩效目标表."));
 }
