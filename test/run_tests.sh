@@ -74,7 +74,7 @@ run_script() {
 
 echo "== building the unit tests"
 if make -C "$ROOT" -s test/unit/test_core test/unit/test_document test/unit/test_score \
-		test/unit/test_layout test/unit/test_delimited >"$LOG/unit-build.log" 2>&1; then
+		test/unit/test_layout test/unit/test_delimited test/unit/test_ooxml >"$LOG/unit-build.log" 2>&1; then
 	run_script unit-core "unit tests of the plain-C core" \
 		"$ROOT/test/unit/test_core" "$ROOT/test/data/seed_cells.tsv"
 	run_script unit-document "unit tests of the document parser" \
@@ -85,6 +85,8 @@ if make -C "$ROOT" -s test/unit/test_core test/unit/test_document test/unit/test
 		"$ROOT/test/data/seed_cells.tsv"
 	run_script unit-delimited "unit tests of the delimited-text reader" \
 		"$ROOT/test/unit/test_delimited" "$ROOT/test/data/documents"
+	run_script unit-ooxml "unit tests of the .docx and .xlsx readers" \
+		"$ROOT/test/unit/test_ooxml" "$ROOT/test/data/documents"
 else
 	echo "!! the unit tests do not build"; show_log "$LOG/unit-build.log"
 	failed=$((failed + 1)); echo "== unit tests: 0 passed, 1 failed"
