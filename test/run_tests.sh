@@ -114,6 +114,7 @@ run_script property "property tests" bash "$ROOT/test/property/run.sh" "${PTARGE
 run_script fuzz "fuzzing, ${PTARGET_FUZZ_SECONDS:-60} s per target" \
 	bash "$ROOT/test/fuzz/run.sh" "${PTARGET_FUZZ_SECONDS:-60}"
 
+run_script compat "1.0 compatibility: both cores on about two million texts" bash "$ROOT/test/compat/run.sh"
 run_script upgrade "upgrade from 1.0" bash "$ROOT/test/upgrade.sh"
 run_script clients "clients: psycopg and JDBC" bash "$ROOT/test/clients.sh"
 run_script readme "README examples against a real run" bash "$ROOT/test/readme.sh"
