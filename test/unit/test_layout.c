@@ -16,50 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHECK(cond) check((cond), #cond, __FILE__, __LINE__)
-#include "check.h"
-
-static bool
-check(bool ok, const char *what, const char *file, int line)
-{
-    if (ok)
-        check_passed++;
-    else
-    {
-        check_failed++;
-        printf("%s:%d: FAILED: %s\n", file, line, what);
-    }
-    return ok;
-}
-
-static void
-check_int(long got, long want, const char *what, const char *file, int line)
-{
-    if (!check(got == want, what, file, line))
-        printf("    got %ld, want %ld\n", got, want);
-}
-
-#define CHECK_INT(got, want) check_int((long) (got), (long) (want), #got " == " #want, __FILE__, __LINE__)
-
-static void
-check_text(pt_doc_text got, const char *want, const char *what, const char *file, int line)
-{
-    bool        ok = got.ptr != NULL && got.len == strlen(want) && memcmp(got.ptr, want, got.len) == 0;
-
-    if (!check(ok, what, file, line))
-        printf("    got  \"%.*s\"\n    want \"%s\"\n", (int) got.len, got.ptr ? got.ptr : "", want);
-}
-
-#define CHECK_TEXT(got, want) check_text((got), (want), #got " == " #want, __FILE__, __LINE__)
-
-static void
-check_contains(const char *haystack, const char *needle, const char *what, const char *file, int line)
-{
-    if (!check(strstr(haystack, needle) != NULL, what, file, line))
-        printf("    \"%s\"\n    does not contain \"%s\"\n", haystack, needle);
-}
-
-#define CHECK_CONTAINS(h, n) check_contains((h), (n), #h " contains " #n, __FILE__, __LINE__)
+#include "doc_check.h"
 
 static bool
 text_contains(pt_doc_text t, const char *needle)
@@ -72,53 +29,6 @@ text_contains(pt_doc_text t, const char *needle)
             return true;
     return false;
 }
-
-/* ------------------------------------------------------------ arena */
-
-typedef union block
-{
-    union block *next;
-    max_align_t align;
-} block;
-
-typedef struct arena
-{
-    block      *blocks;
-    long        allocations;
-    long        fail_at;
-} arena;
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-    arena      *a = ctx;
-    block      *b;
-
-    if (a->allocations++ == a->fail_at || size > SIZE_MAX - sizeof(block))
-        return NULL;
-    b = malloc(sizeof(block) + size);
-    if (b == NULL)
-        return NULL;
-    b->next = a->blocks;
-    a->blocks = b;
-    return b + 1;
-}
-
-static void
-arena_reset(arena *a)
-{
-    while (a->blocks != NULL)
-    {
-        block      *next = a->blocks->next;
-
-        free(a->blocks);
-        a->blocks = next;
-    }
-    a->allocations = 0;
-    a->fail_at = -1;
-}
-
-static arena the_arena = {NULL, 0, -1};
 static pt_allocator alloc = {arena_alloc, &the_arena};
 static pt_doc_error err;
 
