@@ -1451,7 +1451,11 @@ start_project(layout *L, info *in, const pt_cell_row *header)
     p->table = L->table->number;
     p->sheet = L->table->sheet;
     p->source_row = p->first_line;
-    p->extra = strbuf_text(&in->extra);
+    /* a copy: in->extra's buffer is appended to again after layout_table
+     * takes back the rows of a table that was not read (before_rows) */
+    if (!concat(L, &p->extra, strbuf_text(&in->extra), slice(NULL, 0), slice(NULL, 0), slice(NULL, 0),
+                slice(NULL, 0), slice(NULL, 0)))
+        return false;
     p->indicators = NULL;
     p->n_indicators = 0;
     pb->table = L->table->number;
