@@ -20,7 +20,7 @@ CORE_SRCS = src/pt_decimal.c src/pt_units.c src/pt_fold.c src/pt_date.c \
             src/pt_gist.c src/pt_document.c \
             src/pt_cells.c src/pt_read.c src/pt_read_text.c src/pt_read_delimited.c \
             src/pt_read_docx.c src/pt_read_xlsx.c src/pt_ooxml.c src/pt_numfmt.c \
-            src/pt_layout.c src/pt_score.c
+            src/pt_layout.c src/pt_cell_target.c src/pt_score.c
 # what the core links: libzip and expat read .docx and .xlsx (src/pt_ooxml.h
 # says why these two); every program built from CORE_SRCS links CORE_LIBS
 CORE_LIBS = -lzip -lexpat

@@ -42,12 +42,14 @@
 #include "utils/builtins.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
 #include "pt_cells.h"
+#include "pt_cell_target.h"
 
 /* Columns of the rows the functions return (see ptarget--1.0.sql and
  * sql/1.1/30_documents.sql): the first twelve are 1.0's. */
@@ -82,6 +84,7 @@ enum
 	COL_SOURCE_FORMAT,
 	COL_SOURCE_PART,
 	COL_SOURCE_ROW,
+	COL_EXTRACTED,
 	N_COLS
 };
 
@@ -94,6 +97,8 @@ typedef struct indicator_row
 	Datum		target;			/* ptarget, or 0 when the value is not one */
 	pt_kind		kind;
 	Datum		actual;			/* ptarget, or 0 */
+	Datum	   *extracted;		/* ptargets a cell of prose states, or NULL */
+	int			n_extracted;
 	char	   *note;			/* NULL when the row needed none */
 } indicator_row;
 
@@ -164,49 +169,70 @@ note_add_doc(notes *n, pt_doc_text t)
 		note_add(n, pg_ptarget_cstring(t.ptr, t.len));
 }
 
-/* Parses a value cell: a ptarget datum, or 0 with a note saying why not. */
+/*
+ * Reads a target or actual cell (pt_cell_target.h: on its own, with the
+ * table's year and the column's unit, the constraints prose states): a
+ * ptarget datum, or 0 with a note saying why not.  *extracted gets the
+ * constraints of a cell that states several (when extracted is not NULL).
+ */
 static Datum
-read_target(pt_doc_text text, const char *what, pt_kind *kind, notes *n)
+read_target(pt_doc_text text, const pt_cell_context *ctx, const char *what, pt_kind *kind,
+			Datum **extracted, int *n_extracted, notes *n, MemoryContext scratch)
 {
-	char	   *scratch = palloc(pt_parse_scratch_size(text.len));
-	pt_target	t;
-	pt_error	err;
+	pt_allocator alloc = {palloc_alloc, NULL};
+	pt_cell_target r;
 	Datum		d;
+	size_t		i;
+	MemoryContext old = MemoryContextSwitchTo(scratch);	/* reset by the caller */
+	int			rc = pt_read_cell_target(text, ctx, &alloc, &r);
 
-	pt_status	st;
-
-	pg_ptarget_nls_pause();		/* the note is data: in English, whatever lc_messages says */
-	st = pt_parse(text.ptr, text.len, &t, scratch, &err);
-	pg_ptarget_nls_resume();
-	if (st != PT_OK)
+	MemoryContextSwitchTo(old);
+	if (rc != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory while reading a target cell")));
+	if (r.reading == PT_CELL_INVALID)
 	{
+		pg_ptarget_nls_pause(); /* the note is data: in English, whatever lc_messages says */
 		note_add(n, psprintf("%snot a valid target, kept as text: %s", what,
-							 pg_ptarget_message_text(err.message)));
-		pfree(scratch);
+							 pg_ptarget_message_text(r.err.message)));
+		pg_ptarget_nls_resume();
 		return (Datum) 0;
 	}
-	d = pg_ptarget_datum(&t);
+	d = pg_ptarget_datum(&r.target);
 	if (kind != NULL)
-		*kind = t.kind;
-	if (t.kind == PT_KIND_LABEL && pt_label_needs_quotes(t.label, t.label_len))
-		note_add(n, psprintf("%sread as a label: the text contains digits but is not a target", what));
-	pfree(scratch);
+		*kind = r.target.kind;
+	if (r.note.len > 0)
+		note_add(n, psprintf("%s%s", what, pg_ptarget_cstring(r.note.ptr, r.note.len)));
+	if (extracted != NULL && r.n_extracted > 0)
+	{
+		*extracted = palloc(r.n_extracted * sizeof(Datum));
+		for (i = 0; i < r.n_extracted; i++)
+			(*extracted)[i] = pg_ptarget_datum(&r.extracted[i].target);
+		*n_extracted = (int) r.n_extracted;
+	}
 	return d;
 }
 
-/* Reads the target and actual of one row, and says what needed saying. */
+/* Reads the target and actual of one row, and says what needed saying;
+ * scratch is a memory context for the parsers' work, reset here. */
 static void
-read_values(indicator_row *row)
+read_values(indicator_row *row, MemoryContext scratch)
 {
 	const pt_doc_indicator *c = row->cells;
+	pt_cell_context target_ctx = {row->project->year, c->target_unit};
+	/* an actual is measured in the target's unit, whether the target's cell or its header gives it */
+	pt_cell_context actual_ctx = {row->project->year, c->target_unit};
 	notes		n = {{0}};
 
 	note_add_doc(&n, c->target_note);
-	row->target = read_target(c->target_text, "", &row->kind, &n);
+	row->target = read_target(c->target_text, &target_ctx, "", &row->kind,
+							  &row->extracted, &row->n_extracted, &n, scratch);
 	if ((c->columns & PT_COL_ACTUAL) && pt_text_trim(c->actual_text).len > 0)
 	{
 		note_add_doc(&n, c->actual_note);
-		row->actual = read_target(pt_text_trim(c->actual_text), "actual value ", NULL, &n);
+		row->actual = read_target(pt_text_trim(c->actual_text), &actual_ctx, "actual value: ", NULL,
+								  NULL, NULL, &n, scratch);
 	}
 	if ((c->columns & PT_COL_WEIGHT) && c->weight.len > 0 && c->weight_value.len == 0)
 		note_add(&n, psprintf("the weight %s is not a number, kept in this note",
@@ -215,6 +241,21 @@ read_values(indicator_row *row)
 		note_add(&n, psprintf("the recorded score %s is not a number, kept in this note",
 							  pg_ptarget_quote_utf8(c->score.ptr, c->score.len)));
 	row->note = n.any ? n.buf.data : NULL;
+	MemoryContextReset(scratch);
+}
+
+/* The constraints of a row as an array of the column's type, or 0 when none. */
+static Datum
+extracted_array(const indicator_row *r, Oid array_type, bool *isnull)
+{
+	Oid			element = get_element_type(array_type);
+
+	*isnull = r->n_extracted == 0;
+	if (*isnull)
+		return (Datum) 0;
+	if (!OidIsValid(element))
+		elog(ERROR, "ptarget import: the extracted column is not an array");
+	return PointerGetDatum(construct_array(r->extracted, r->n_extracted, element, -1, false, TYPALIGN_INT));
 }
 
 /* ------------------------------------------------------------ errors */
@@ -389,6 +430,9 @@ read_rows(parsed_document *pd)
 				j,
 				n = 0;
 
+	MemoryContext scratch = AllocSetContextCreate(CurrentMemoryContext, "ptarget cell reading",
+												  ALLOCSET_SMALL_SIZES);
+
 	check_unique_projects(pd);
 	for (i = 0; i < pd->doc.n_projects; i++)
 		n += pd->doc.projects[i].n_indicators;
@@ -405,9 +449,10 @@ read_rows(parsed_document *pd)
 			row->project = p;
 			row->project_index = i;
 			row->cells = &p->indicators[j];
-			read_values(row);
+			read_values(row, scratch);
 		}
 	}
+	MemoryContextDelete(scratch);
 }
 
 /* The 1.0 functions: the document as text. */
@@ -560,6 +605,8 @@ emit_rows(FunctionCallInfo fcinfo, const parsed_document *pd)
 			values[COL_SOURCE_PART] = part ? CStringGetTextDatum(part) : (Datum) 0;
 			nulls[COL_SOURCE_PART] = part == NULL;
 			values[COL_SOURCE_ROW] = Int32GetDatum(c->source_row);
+			values[COL_EXTRACTED] = extracted_array(r, TupleDescAttr(rsinfo->setDesc, COL_EXTRACTED)->atttypid,
+													&nulls[COL_EXTRACTED]);
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -869,7 +916,7 @@ delete_indicators(const import_names *n, const parsed_document *pd, const int64 
 		elog(ERROR, "ptarget import: could not replace indicators");
 }
 
-#define INDICATOR_COLUMNS 25
+#define INDICATOR_COLUMNS 26
 
 /*
  * Is t the import's own foreign key, ptarget_indicator(project_id) →
@@ -1038,6 +1085,7 @@ insert_indicators(const import_names *n, const parsed_document *pd, const int64 
 		v[23] = part ? CStringGetTextDatum(part) : (Datum) 0;
 		isnull[23] = part == NULL;
 		v[24] = Int32GetDatum(c->source_row);
+		v[25] = extracted_array(r, TupleDescAttr(desc, attnum[25])->atttypid, &isnull[25]);
 
 		ExecClearTuple(slot);
 		for (a = 0; a < desc->natts; a++)

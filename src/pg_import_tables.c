@@ -176,7 +176,7 @@ static const import_relation import_relations[] = {
 	 "description text, value_text text, target %s, note text, value_line integer, "
 	 "level1_weight numeric, level2_weight numeric, direction text, unit_text text, weight numeric, "
 	 "actual_text text, actual %s, recorded_score numeric, deviation_reason text, scoring_standard text, "
-	 "performance_standard text, other_cells text, source_part text, source_row integer",
+	 "performance_standard text, other_cells text, source_part text, source_row integer, extracted %s[]",
 	 "project_id bigint, position integer, level1 text, level1_written text, level2 text, level3 text, "
 	 "description text, value_text text, target %s, note text, value_line integer",
 	 "ALTER TABLE %1$s.ptarget_indicator ADD COLUMN level1_weight numeric, ADD COLUMN level2_weight numeric,"
@@ -184,7 +184,7 @@ static const import_relation import_relations[] = {
 	 " ADD COLUMN actual_text text, ADD COLUMN actual %2$s.ptarget, ADD COLUMN recorded_score numeric,"
 	 " ADD COLUMN deviation_reason text, ADD COLUMN scoring_standard text,"
 	 " ADD COLUMN performance_standard text, ADD COLUMN other_cells text, ADD COLUMN source_part text,"
-	 " ADD COLUMN source_row integer"},
+	 " ADD COLUMN source_row integer, ADD COLUMN extracted %2$s.ptarget[]"},
 	{"ptarget_indicators", RELKIND_VIEW,
 	 NULL,
 	 "department_code text, department_name text, project text, position integer, level1 text, level2 text, "
@@ -233,7 +233,8 @@ view_sql(const import_names *n)
 					" %2$s.ptarget_upper(i.actual) AS actual_upper_bound,"
 					" %2$s.ptarget_upper_date(i.actual) AS actual_last_day,"
 					" i.recorded_score, i.deviation_reason, i.scoring_standard, i.performance_standard,"
-					" i.other_cells, d.format AS source_format, i.source_part, i.source_row"
+					" i.other_cells, d.format AS source_format, i.source_part, i.source_row,"
+					" i.extracted::pg_catalog.text AS extracted_text"
 					" FROM %1$s.ptarget_indicator i"
 					" JOIN %1$s.ptarget_project p ON p.id OPERATOR(pg_catalog.=) i.project_id"
 					" JOIN %1$s.ptarget_document d ON d.id OPERATOR(pg_catalog.=) p.document_id",
@@ -295,7 +296,8 @@ create_relation(const import_names *n, int which)
 							  " weight numeric, actual_text text, actual %s.ptarget, recorded_score numeric,"
 							  " deviation_reason text, scoring_standard text, performance_standard text,"
 							  " other_cells text, source_part text, source_row integer,"
-							  " PRIMARY KEY (project_id, position))", s, s, x, x),
+							  " extracted %s.ptarget[],"
+							  " PRIMARY KEY (project_id, position))", s, s, x, x, x),
 					 SPI_OK_UTILITY);
 			/* GiST serves @>, <@, && and = on the target column */
 			spi_exec(psprintf("CREATE INDEX ptarget_indicator_target_idx"
@@ -342,7 +344,7 @@ shape_of(const char *shape, const import_names *n)
 {
 	const char *type = format_type_be(n->ptarget_type);
 
-	return psprintf(shape, type, type);
+	return psprintf(shape, type, type, type);
 }
 
 /*

@@ -74,6 +74,9 @@ typedef struct pt_doc_indicator
     pt_doc_text actual_text;    /* what to read as the actual value: trimmed, plus the
                                  * target's unit when written without one */
     pt_doc_text actual_note;    /* why actual_text differs from the cell; or empty */
+    pt_doc_text target_unit;    /* the unit the target column's header gives (指标值（%）,
+                                 * 年度指标值(单位：万元)), for values written without one
+                                 * (pt_cell_target.h); or empty */
     pt_doc_text score;          /* 得分 cell, trimmed */
     pt_doc_text score_value;    /* its number, or empty */
     pt_doc_text reason;         /* 偏差原因 cell, trimmed */

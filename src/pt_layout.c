@@ -387,10 +387,63 @@ header_role(pt_doc_text cell)
 typedef struct columns
 {
     int         col[N_ROLES];   /* column of each role, or -1 */
+    pt_doc_text target_unit;    /* the unit in the target column's header, or empty */
     int        *other;          /* columns with no role, left to right */
     int         n_other;
     const pt_cell_row *header;  /* the header row (names of the other columns) */
 } columns;
+
+/* A header that names the target column and its unit: 指标值（%）,
+ * 年度指标值(单位：万元).  The unit must read as one ("1" + unit is a
+ * quantity with a unit or scale word), so 指标值(A) or 指标值(说明) are not. */
+static bool
+target_header_unit(pt_doc_text cell, pt_doc_text *unit)
+{
+    static const char *const opens[] = {"（", "("};
+    static const char *const prefixes[] = {"单位：", "单位:", "单位"};
+    pt_doc_text t = trim(cell);
+    pt_doc_text inner = slice(NULL, 0);
+    size_t      close_len = ends_with(t, "）") ? strlen("）") : ends_with(t, ")") ? 1 : 0;
+    size_t      i;
+    size_t      at;
+    char        buf[64];
+    char        scratch[1024];
+    pt_target   q;
+    pt_error    e;
+    bool        open_found = false;
+
+    if (close_len == 0)
+        return false;
+
+    for (at = t.len - close_len; at > 0 && !open_found; at--)
+        for (i = 0; i < sizeof(opens) / sizeof(opens[0]); i++)
+            if (at >= strlen(opens[i]) && memcmp(t.ptr + at - strlen(opens[i]), opens[i], strlen(opens[i])) == 0)
+            {
+                inner = slice(t.ptr + at, t.len - close_len - at);
+                if (header_role(slice(t.ptr, at - strlen(opens[i]))) != ROLE_TARGET)
+                    return false;
+                open_found = true;
+                break;
+            }
+    if (!open_found)
+        return false;
+    inner = trim(inner);
+    for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+        if (starts_with(inner, prefixes[i]))
+        {
+            inner = trim(slice(inner.ptr + strlen(prefixes[i]), inner.len - strlen(prefixes[i])));
+            break;
+        }
+    if (inner.len == 0 || inner.len + 1 >= sizeof(buf) || pt_parse_scratch_size(inner.len + 1) > sizeof(scratch))
+        return false;
+    buf[0] = '1';
+    memcpy(buf + 1, inner.ptr, inner.len);
+    if (pt_parse(buf, inner.len + 1, &q, scratch, &e) != PT_OK || q.kind != PT_KIND_QUANTITY ||
+        q.op != PT_OP_EQ || (q.unit_id == PT_UNIT_NONE && q.scale == 0 && q.unit_key_len == 0))
+        return false;
+    *unit = inner;
+    return true;
+}
 
 /* Roles of a row's cells; true when it is a header row: it names a target
  * column and a level or name column, and no role twice in cells of their own. */
@@ -406,14 +459,21 @@ read_header(const pt_cell_row *row, columns *c, int *other_buf)
     c->n_other = 0;
     c->other = other_buf;
     c->header = row;
+    c->target_unit = slice(NULL, 0);
     for (i = 0; i < row->n_cells; i++)
     {
         const pt_cell *cell = &row->cells[i];
         role        ro;
+        pt_doc_text unit;
 
         if (cell->merged == PT_MERGE_LEFT)
             continue;
         ro = header_role(cell->text);
+        if (ro == ROLE_NONE && c->col[ROLE_TARGET] < 0 && target_header_unit(cell->text, &unit))
+        {
+            ro = ROLE_TARGET;
+            c->target_unit = unit;
+        }
         if (ro == ROLE_NONE)
         {
             if (other_buf != NULL && trim(cell->text).len > 0)
@@ -1608,6 +1668,13 @@ has_operator(pt_doc_text v)
     return starts_with(v, "约") || starts_with(v, "至少") || starts_with(v, "达到");
 }
 
+/* Is a unit written, a scale word or a denominator alone included (55万, 15.5/棵)? */
+static bool
+has_unit(const pt_target *t)
+{
+    return t->unit_id != PT_UNIT_NONE || t->scale != 0 || t->unit_key_len > 0;
+}
+
 /* Parse text as a target into t (scratch reused); false when it is not one. */
 static bool
 parse_target(layout *L, pt_doc_text text, pt_target *t, bool *ok)
@@ -1711,7 +1778,7 @@ name_template(layout *L, pt_doc_text name, pt_doc_text *whole, const char **op, 
         memcpy(buf + 1, c.ptr, c.len);
         if (!parse_target(L, slice(buf, c.len + 1), &t, &ok))
             return false;
-        if (!ok || t.kind != PT_KIND_QUANTITY || (t.unit_id == PT_UNIT_NONE && t.scale == 0))
+        if (!ok || t.kind != PT_KIND_QUANTITY || !has_unit(&t))
             return true;
         if (t.unit_id == PT_UNIT_WORD && (*op)[0] == '\0' && !placeholder)
         {
@@ -1873,7 +1940,9 @@ make_actual(layout *L, pt_doc_indicator *ind)
         return true;
     if (!parse_target(L, trim(ind->target_text), &t, &ok))
         return false;
-    if (!ok || t.kind != PT_KIND_QUANTITY || t.unit_id == PT_UNIT_NONE)
+    /* a scale word alone is no unit (after ≥55万, 60 may mean 60 or 60万);
+     * a denominator alone is one (≤15.5/棵: 14 is 14/棵) */
+    if (!ok || t.kind != PT_KIND_QUANTITY || (t.unit_id == PT_UNIT_NONE && t.unit_key_len == 0))
         return true;
     n = pt_format_unit(&t, unit, sizeof(unit));
     if (n == 0 || n >= sizeof(unit))
@@ -2031,6 +2100,7 @@ add_indicator(layout *L, const columns *c, const pt_cell_row *row, bool *skipped
     ind.reason = trim(cell_at(row, c->col[ROLE_REASON]));
     ind.standard = trim(cell_at(row, c->col[ROLE_STANDARD]));
     ind.benchmark = trim(cell_at(row, c->col[ROLE_BENCHMARK]));
+    ind.target_unit = c->target_unit;
     ind.table = L->table->number;
     ind.source_row = row->source_row;
     if (!other_cells(L, c, row, &ind.extra))

@@ -17,7 +17,8 @@ CREATE TYPE @extschema@.ptarget_document_row AS (
     actual_text pg_catalog.text, actual @extschema@.ptarget, recorded_score pg_catalog.numeric,
     deviation_reason pg_catalog.text, scoring_standard pg_catalog.text,
     performance_standard pg_catalog.text, other_cells pg_catalog.text,
-    source_format pg_catalog.text, source_part pg_catalog.text, source_row pg_catalog.int4);
+    source_format pg_catalog.text, source_part pg_catalog.text, source_row pg_catalog.int4,
+    extracted @extschema@.ptarget[]);
 
 CREATE FUNCTION @extschema@.ptarget_parse_document(
     document pg_catalog.bytea, source pg_catalog.text DEFAULT NULL, lenient pg_catalog.bool DEFAULT false)
@@ -41,8 +42,8 @@ COMMENT ON COLUMN @extschema@.ptarget_document_row.level2 IS '二级指标, inhe
 COMMENT ON COLUMN @extschema@.ptarget_document_row.level3 IS '三级指标 or 指标名称';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.description IS '绩效指标描述 / 指标解释; empty when the table has none';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.value_text IS 'the target cell (指标值, 年度指标值, …) exactly as written';
-COMMENT ON COLUMN @extschema@.ptarget_document_row.target IS 'the target: the value cell, combined with the operator and unit cells or the name''s template when they complete it; NULL when it is not a valid target';
-COMMENT ON COLUMN @extschema@.ptarget_document_row.note IS 'what the import noticed: cells combined, a template used, an actual read in the target''s unit, a value kept as text';
+COMMENT ON COLUMN @extschema@.ptarget_document_row.target IS 'the target: the value cell, combined with the operator and unit cells or the name''s template when they complete it, read with the table''s year and the unit of the column header when it lacks them, or the one constraint a cell of prose states; NULL when it is not a valid target';
+COMMENT ON COLUMN @extschema@.ptarget_document_row.note IS 'what the import noticed: cells combined, a template used, the table''s year or the column''s unit used, a constraint read from prose, an actual read in the target''s unit, a value kept as text';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.line IS 'text formats: the line of the target cell; NULL for .docx and .xlsx';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.year IS 'budget year from the title or a 年度 cell';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.level1_weight IS 'the weight of the 一级指标, from 产出指标(50分)';
@@ -59,6 +60,7 @@ COMMENT ON COLUMN @extschema@.ptarget_document_row.performance_standard IS '绩�
 COMMENT ON COLUMN @extschema@.ptarget_document_row.other_cells IS 'cells of columns the import has no field for, one "header：text" per line';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.source_format IS 'what was read: text export, csv, tsv, docx, xlsx';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.source_part IS '.docx: "table N"; .xlsx: the sheet''s name; NULL for text formats';
+COMMENT ON COLUMN @extschema@.ptarget_document_row.extracted IS 'the constraints a target cell of prose states (ptarget_extract), in order, when it states several (the target then stays the text, as a label); NULL otherwise. One constraint becomes the target itself (see note)';
 COMMENT ON COLUMN @extschema@.ptarget_document_row.source_row IS 'the row''s place: the line (text formats), the row in the table (.docx) or the sheet''s row number (.xlsx)';
 
 COMMENT ON FUNCTION @extschema@.ptarget_parse_document(pg_catalog.bytea, pg_catalog.text, pg_catalog.bool) IS

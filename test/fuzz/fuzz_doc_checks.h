@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pt_cells.h"
+#include "pt_cell_target.h"
 
 typedef struct block
 {
@@ -213,6 +214,60 @@ check_document(const pt_document *doc, bool lenient)
 		CHECK(s->message.len > 0, "skip message non-empty");
 		check_text(s->hint, "skip hint");
 	}
+}
+
+/* Every target and actual cell read as the import reads it (pt_cell_target.h),
+ * with the project's year and the column's unit: a reading in range, a
+ * formattable target, the constraints it reports, a valid note. */
+static void
+check_cell_reading(pt_doc_text text, int year, pt_doc_text unit, const pt_allocator *alloc)
+{
+	pt_cell_context ctx = {year, unit};
+	pt_cell_target r;
+	char		buf[4096];
+	size_t		i;
+
+	if (pt_read_cell_target(text, &ctx, alloc, &r) != 0)
+		return;					/* out of memory: allowed */
+	CHECK(r.reading >= PT_CELL_INVALID && r.reading <= PT_CELL_SEVERAL, "cell reading");
+	check_text(r.note, "cell note");
+	CHECK(r.reading != PT_CELL_EXTRACTED || r.n_extracted == 1, "one constraint extracted");
+	CHECK(r.reading != PT_CELL_SEVERAL || (r.n_extracted >= 2 && r.target.kind == PT_KIND_LABEL),
+		  "several constraints beside a label");
+	CHECK(r.reading == PT_CELL_EXTRACTED || r.reading == PT_CELL_SEVERAL || r.n_extracted == 0,
+		  "constraints only from prose");
+	CHECK(r.reading == PT_CELL_OWN || r.reading == PT_CELL_INVALID || r.note.len > 0,
+		  "a reading other than the text's own has a note");
+	if (r.reading == PT_CELL_INVALID)
+		return;
+	CHECK(pt_format_size(&r.target) < sizeof(buf) || r.target.kind == PT_KIND_LABEL, "format size");
+	if (pt_format_size(&r.target) < sizeof(buf))
+		CHECK(valid_utf8(buf, pt_format(&r.target, buf, sizeof(buf))), "formatted target");
+	for (i = 0; i < r.n_extracted; i++)
+	{
+		CHECK(r.extracted[i].start < r.extracted[i].end && r.extracted[i].end <= text.len, "extracted words");
+		CHECK(r.extracted[i].target.kind != PT_KIND_LABEL, "an extracted constraint is no label");
+		if (pt_format_size(&r.extracted[i].target) < sizeof(buf))
+			CHECK(valid_utf8(buf, pt_format(&r.extracted[i].target, buf, sizeof(buf))), "formatted constraint");
+	}
+}
+
+static void
+check_cell_readings(const pt_document *doc, const pt_allocator *alloc)
+{
+	int			i,
+				j;
+
+	for (i = 0; i < doc->n_projects; i++)
+		for (j = 0; j < doc->projects[i].n_indicators; j++)
+		{
+			const pt_doc_indicator *r = &doc->projects[i].indicators[j];
+
+			check_text(r->target_unit, "target unit");
+			check_cell_reading(pt_text_trim(r->target_text), doc->projects[i].year, r->target_unit, alloc);
+			if (r->actual_text.len > 0)
+				check_cell_reading(pt_text_trim(r->actual_text), doc->projects[i].year, r->target_unit, alloc);
+		}
 }
 
 static bool

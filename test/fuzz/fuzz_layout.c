@@ -11,7 +11,8 @@
  *
  * Checks: fuzz_doc_checks.h (no crash, leak or timeout; valid strings,
  * consistent positions; strict success ⇒ lenient success with the same
- * projects; out of memory at an input-chosen allocation is a clean error).
+ * projects; out of memory at an input-chosen allocation is a clean error;
+ * every target and actual cell read as the import reads it, pt_cell_target.h).
  */
 #include "fuzz_doc_checks.h"
 
@@ -94,7 +95,11 @@ lay_out(const pt_cells_doc *cells, bool lenient, arena *a, pt_document *doc, pt_
 	rc = pt_layout(cells, &req, &alloc, doc, err);
 	CHECK(rc == 0 || rc == -1, "return code");
 	if (rc == 0)
+	{
 		check_document(doc, lenient);
+		if (!lenient)
+			check_cell_readings(doc, &alloc);
+	}
 	else
 	{
 		check_error(err);

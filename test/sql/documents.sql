@@ -123,6 +123,38 @@ ALTER TABLE docs.ptarget_indicator DROP CONSTRAINT known_row;
 SELECT count(*) AS orphans FROM docs.ptarget_indicator i
 WHERE NOT EXISTS (SELECT FROM docs.ptarget_project p WHERE p.id = i.project_id);
 
+-- ---------------------------------------------------------------- what the document says (issue 12)
+-- A value that lacks a year or unit takes the table's year and the unit in the
+-- target column's header; a cell of prose gives the constraint it states (one:
+-- the target; several: kept in extracted, the target stays the label); each
+-- with a note.  The type alone never guesses (the casts below).
+SELECT position, value_text, target, extracted, actual_text, actual, note
+FROM ptarget_parse_document(convert_to(
+'2024年度乡村学校营养改善项目绩效目标表,,,,
+一级指标,二级指标,三级指标,年度指标值（%）,实际完成值
+产出指标,质量指标,合格率,98,97
+产出指标,质量指标,达标率,≥95,
+产出指标,质量指标,抽检合格率,抽检合格率不低于90%,抽检合格率为93%
+产出指标,数量指标,培训,培训人员30人以上，补助资金2.5万元以内,
+产出指标,时效指标,完成时间,10月底前,10月20日
+产出指标,时效指标,拨付时间,2024年11月底前拨付到位,
+效益指标,社会效益指标,学生体质,比上年提高5个百分点,
+满意度指标,服务对象满意度指标,满意度,普遍满意,
+', 'UTF8'), 'context.csv');
+SELECT '98'::ptarget AS alone, '10月底前'::ptarget AS no_year, '抽检合格率不低于90%'::ptarget AS prose;
+-- stored: the array in the table, as text in the flat view
+SELECT count(*) FROM ptarget_import(convert_to(
+'2024年度乡村学校营养改善项目绩效目标表,,,
+一级指标,二级指标,三级指标,年度指标值（%）
+产出指标,数量指标,培训,培训人员30人以上，补助资金2.5万元以内
+产出指标,质量指标,合格率,98
+', 'UTF8'), 'context.csv', 'docs');
+SELECT i.position, i.target, i.extracted, pg_typeof(i.extracted) AS type, v.target_text, v.extracted_text
+FROM docs.ptarget_indicator i JOIN docs.ptarget_project p ON p.id = i.project_id
+JOIN docs.ptarget_indicators v ON v.project = p.name AND v.position = i.position
+WHERE p.name LIKE '乡村学校营养改善%' ORDER BY i.position;
+SELECT count(*) AS found_by_extracted FROM docs.ptarget_indicator WHERE '≥30人' = ANY (extracted);
+
 -- ---------------------------------------------------------------- 1.0's tables
 -- tables and view as ptarget 1.0 made them, with a 1.0 import in them
 CREATE SCHEMA old10;

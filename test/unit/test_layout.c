@@ -9,6 +9,7 @@
  * Each test function is one test case (TEST_CASE, test/unit/check.h).
  */
 #include "pt_cells.h"
+#include "pt_cell_target.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -247,9 +248,10 @@ test_templates(void)
                       "就业（含线上）|120\n"
                       "满意度（≥95%）|96\n"
                       "覆盖率（≥**%）|≥90%\n"
-                      "成本（万元）|≤50\n",
+                      "成本（万元）|≤50\n"
+                      "密度（/亩）|30\n",
                       PT_FORMAT_CSV, false, "x", &d), 0);
-    if (!CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 9))
+    if (!CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 10))
         return;
     CHECK_TEXT(indicator(&d, 0, 1)->target_text, "≥100%");
     CHECK_TEXT(indicator(&d, 0, 1)->target_note, "operator ≥ and unit % from the template （≥**%） in the indicator name");
@@ -264,6 +266,9 @@ test_templates(void)
     CHECK_TEXT(indicator(&d, 0, 7)->target_text, "96");
     CHECK_TEXT(indicator(&d, 0, 8)->target_text, "≥90%");
     CHECK_TEXT(indicator(&d, 0, 9)->target_text, "≤50");
+    /* a denominator alone is a unit (it was taken for none) */
+    CHECK_TEXT(indicator(&d, 0, 10)->target_text, "30/亩");
+    CHECK_TEXT(indicator(&d, 0, 10)->target_note, "unit /亩 from the template （/亩） in the indicator name");
 }
 
 static void
@@ -278,9 +283,10 @@ test_actual_values(void)
                       "d|明显减轻|明显减轻|30|28\n"
                       "e|≥55万|60|5|5\n"
                       "f|2024年12月底前|2024年12月20日|5|5\n"
-                      "g|≥5个||5|0\n",
+                      "g|≥5个||5|0\n"
+                      "h|≤15.5/棵|14|5|5\n",
                       PT_FORMAT_CSV, false, "x", &d), 0);
-    if (!CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 7))
+    if (!CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 8))
         return;
     CHECK_TEXT(indicator(&d, 0, 1)->actual_text, "1.2万人次");
     CHECK_TEXT(indicator(&d, 0, 1)->actual_note, "the actual value has no unit: read in the target's unit 万人次");
@@ -296,6 +302,105 @@ test_actual_values(void)
     CHECK_TEXT(indicator(&d, 0, 6)->actual_text, "2024年12月20日");
     CHECK_TEXT(indicator(&d, 0, 7)->actual, "");
     CHECK(indicator(&d, 0, 7)->columns & PT_COL_ACTUAL);
+    /* a denominator alone is a unit: 14 is 14/棵 (it was read as a bare 14) */
+    CHECK_TEXT(indicator(&d, 0, 8)->actual_text, "14/棵");
+    CHECK_TEXT(indicator(&d, 0, 8)->actual_note, "the actual value has no unit: read in the target's unit /棵");
+}
+
+/* The target column's header may give the unit of its values. */
+static void
+test_header_unit(void)
+{
+    pt_document d;
+
+    CHECK_INT(lay_out("三级指标|指标值（%）|实际完成值\n"
+                      "a|85|86\n"
+                      "b|≥90|91\n"
+                      "c|95%|95%\n",
+                      PT_FORMAT_CSV, false, "x", &d), 0);
+    if (CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 3))
+    {
+        CHECK_TEXT(indicator(&d, 0, 1)->value, "85");
+        CHECK_TEXT(indicator(&d, 0, 1)->target_text, "85");    /* the unit is context, not text */
+        CHECK_TEXT(indicator(&d, 0, 1)->target_unit, "%");
+        CHECK_TEXT(indicator(&d, 0, 3)->target_unit, "%");
+        CHECK(indicator(&d, 0, 1)->columns & PT_COL_ACTUAL);
+    }
+    CHECK_INT(lay_out("二级指标|三级指标|年度指标值 (单位：万元)\n"
+                      "成本指标|a|≤50\n",
+                      PT_FORMAT_DOCX, false, "x.docx", &d), 0);
+    if (CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 1))
+        CHECK_TEXT(indicator(&d, 0, 1)->target_unit, "万元");
+    /* (A) marks the column, it is no unit */
+    CHECK_INT(lay_out("三级指标|年度指标值（A）|全年实际值（B）\n"
+                      "a|≥5个|6个\n",
+                      PT_FORMAT_CSV, false, "x", &d), 0);
+    if (CHECK(d.n_projects == 1 && d.projects[0].n_indicators == 1))
+        CHECK_TEXT(indicator(&d, 0, 1)->target_unit, "");
+}
+
+/* ------------------------------------------------------------ reading target cells */
+
+/* pt_read_cell_target of text with a year and column unit: the reading, the
+ * target's canonical text ("" when invalid), the extracted constraints joined
+ * by " | ", and the note */
+static void
+check_cell(const char *text, int year, const char *unit, pt_cell_reading reading,
+           const char *target, const char *extracted, const char *note)
+{
+    pt_cell_context ctx = {year, pt_text(unit, unit ? strlen(unit) : 0)};
+    pt_cell_target r;
+    char        buf[512];
+    char        list[512] = "";
+    size_t      i;
+
+    arena_reset(&the_arena);
+    if (!CHECK(pt_read_cell_target(pt_text(text, strlen(text)), &ctx, &alloc, &r) == 0))
+        return;
+    CHECK_INT(r.reading, reading);
+    buf[0] = '\0';
+    if (r.reading != PT_CELL_INVALID)
+        pt_format(&r.target, buf, sizeof(buf));
+    CHECK_TEXT(pt_text(buf, strlen(buf)), target);
+    for (i = 0; i < r.n_extracted; i++)
+    {
+        char        one[128];
+
+        pt_format(&r.extracted[i].target, one, sizeof(one));
+        if (i > 0)
+            strcat(list, " | ");
+        strcat(list, one);
+    }
+    CHECK_TEXT(pt_text(list, strlen(list)), extracted);
+    CHECK_TEXT(r.note, note);
+}
+
+static void
+test_cell_targets(void)
+{
+    /* on its own: the context never changes what a text reads as */
+    check_cell("≥95%", 2024, "%", PT_CELL_OWN, "≥95%", "", "");
+    check_cell("10月", 2024, NULL, PT_CELL_OWN, "10月", "", "");
+    check_cell("普遍满意", 2024, "%", PT_CELL_OWN, "普遍满意", "", "");
+    /* the table's year, the column's unit */
+    check_cell("10月底前", 2024, NULL, PT_CELL_CONTEXT, "≤2024年10月31日", "",
+               "read with the table's year 2024");
+    check_cell("85", 0, "%", PT_CELL_CONTEXT, "85%", "", "read in the unit \"%\" of the target column's header");
+    check_cell("≥90", 2024, "%", PT_CELL_CONTEXT, "≥90%", "", "read in the unit \"%\" of the target column's header");
+    check_cell("5~10", 0, "万元", PT_CELL_CONTEXT, "5~10万元", "",
+               "read in the unit \"万元\" of the target column's header");
+    check_cell("≤15.5/棵", 0, "万元", PT_CELL_OWN, "≤15.5/棵", "", "");
+    /* prose: one constraint becomes the target, several stay beside the label */
+    check_cell("合格率不低于90%", 0, NULL, PT_CELL_EXTRACTED, "≥90%", "≥90%",
+               "read as the constraint \"不低于90%\" stated in the text");
+    check_cell("培训人员30人以上,补助资金2.5万元以内", 2024, NULL, PT_CELL_SEVERAL,
+               "\"培训人员30人以上,补助资金2.5万元以内\"", "≥30人 | ≤2.5万元",
+               "the text states 2 constraints: \"30人以上\", \"2.5万元以内\"; kept as a label");
+    /* a change is no level: a label, said to contain digits */
+    check_cell("比上年增加5个", 2024, "个", PT_CELL_OWN, "\"比上年增加5个\"", "",
+               "read as a label: the text contains digits but is not a target");
+    /* invalid: no target, no note (the caller says why from err) */
+    check_cell("2025年2月29日之前", 2025, NULL, PT_CELL_INVALID, "", "", "");
 }
 
 /* ------------------------------------------------------------ rows and levels */
@@ -657,6 +762,8 @@ main(int argc, char **argv)
     TEST_CASE(test_split_cells());
     TEST_CASE(test_templates());
     TEST_CASE(test_actual_values());
+    TEST_CASE(test_header_unit());
+    TEST_CASE(test_cell_targets());
     TEST_CASE(test_levels());
     TEST_CASE(test_rows_after_header());
     TEST_CASE(test_projects());
