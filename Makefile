@@ -62,6 +62,14 @@ test/unit/test_core: test/unit/test_core.c test/unit/check.h $(CORE_SRCS) src/*.
 test/tools/units_table: test/tools/units_table.c $(CORE_SRCS)
 	$(UNIT_CC) -std=gnu11 -O1 -Isrc -o $@ test/tools/units_table.c $(CORE_SRCS) $(CORE_LIBS)
 
+# README.md's unit table, generated from the unit catalog (test/readme.sh fails
+# when they differ)
+readme-units: test/tools/units_table
+	test/tools/units_table >test/tools/units_table.md
+	sh test/tools/readme_units.sh test/tools/units_table.md README.md
+	rm -f test/tools/units_table.md
+.PHONY: readme-units
+
 # the core alone, per value (test/bench/instructions.sh runs it under callgrind)
 test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) src/*.h
 	$(UNIT_CC) -std=gnu11 -O2 -g -fno-strict-aliasing -fwrapv -Isrc -o $@ test/bench/core_bench.c $(CORE_SRCS) $(CORE_LIBS)

@@ -93,13 +93,7 @@ sed -n '/^<!-- generated: units_table -->$/,/^<!-- \/generated -->$/p' "$readme_
 if cmp -s "$WORK/units.md" "$WORK/units.readme"; then
 	echo "ok - README units table is the unit catalog"; passed=$((passed + 1))
 elif [ "$update" = 1 ]; then
-	python3 - "$readme_new" "$WORK/units.md" <<'PY'
-import sys, re
-path, table = sys.argv[1], open(sys.argv[2], encoding='utf-8').read()
-text = open(path, encoding='utf-8').read()
-text = re.sub(r'(<!-- generated: units_table -->\n).*?(<!-- /generated -->)', lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-open(path, 'w', encoding='utf-8').write(text)
-PY
+	sh "$ROOT/test/tools/readme_units.sh" "$WORK/units.md" "$readme_new"
 	echo "updated - README units table"
 else
 	echo "FAIL - README units table differs from the unit catalog (bash test/readme.sh --update):"
