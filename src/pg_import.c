@@ -938,9 +938,11 @@ is_project_foreign_key(Oid constraint, Oid relid, Oid project_relid)
 		ArrayType  *conkey = DatumGetArrayTypeP(SysCacheGetAttr(CONSTROID, tuple, Anum_pg_constraint_conkey, &isnull));
 		ArrayType  *confkey = DatumGetArrayTypeP(SysCacheGetAttr(CONSTROID, tuple, Anum_pg_constraint_confkey, &isnull));
 
-		ours = ARR_DIMS(conkey)[0] == 1 && ARR_DIMS(confkey)[0] == 1 &&
-			((int16 *) ARR_DATA_PTR(conkey))[0] == get_attnum(relid, "project_id") &&
-			((int16 *) ARR_DATA_PTR(confkey))[0] == get_attnum(project_relid, "id");
+		/* one-column keys, without NULLs (the catalog writes none) */
+		ours = ARR_NDIM(conkey) == 1 && ARR_DIMS(conkey)[0] == 1 && !ARR_HASNULL(conkey) &&
+			ARR_NDIM(confkey) == 1 && ARR_DIMS(confkey)[0] == 1 && !ARR_HASNULL(confkey) &&
+			((int16 *) ((char *) conkey + ARR_OVERHEAD_NONULLS(1)))[0] == get_attnum(relid, "project_id") &&
+			((int16 *) ((char *) confkey + ARR_OVERHEAD_NONULLS(1)))[0] == get_attnum(project_relid, "id");
 	}
 	ReleaseSysCache(tuple);
 	return ours;

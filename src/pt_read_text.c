@@ -1024,10 +1024,10 @@ parse_project(parser *p, cursor *cur, int *title_line)
 {
     text_line   title = read_line(p, cur);
     pt_doc_text title_text;
-    pt_doc_text dept;
-    pt_doc_text unit;
-    int         dept_line;
-    int         unit_line;
+    pt_doc_text dept = slice(NULL, 0);
+    pt_doc_text unit = slice(NULL, 0);
+    int         dept_line = 0;
+    int         unit_line = 0;
 
     *title_line = title.number;
     p->title = slice(NULL, 0);

@@ -760,10 +760,10 @@ end_cell(xlsx *x)
             char        part[PT_CELLS_PART_MAX];
             char        name[16];
             char        message[200];
+            size_t      shown = vlen < 20 ? vlen : 20;
 
             sheet_part(x, part, sizeof(part));
             cell_name(x->row, x->col, name);
-            size_t      shown = vlen < 20 ? vlen : 20;
 
             while (shown > 0 && shown < vlen && ((unsigned char) v[shown] & 0xC0) == 0x80)
                 shown--;
