@@ -184,19 +184,20 @@ read_target(pt_doc_text text, const pt_cell_context *ctx, const char *what, pt_k
 	Datum		d;
 	size_t		i;
 	MemoryContext old = MemoryContextSwitchTo(scratch);	/* reset by the caller */
-	int			rc = pt_read_cell_target(text, ctx, &alloc, &r);
+	int			rc;
 
+	pg_ptarget_nls_pause();		/* notes are data: in English, whatever lc_messages says */
+	rc = pt_read_cell_target(text, ctx, &alloc, &r);
+	pg_ptarget_nls_resume();
 	MemoryContextSwitchTo(old);
 	if (rc != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
-				 errmsg("out of memory while reading a target cell")));
+				 errmsg("out of memory while reading the document")));
 	if (r.reading == PT_CELL_INVALID)
 	{
-		pg_ptarget_nls_pause(); /* the note is data: in English, whatever lc_messages says */
 		note_add(n, psprintf("%snot a valid target, kept as text: %s", what,
 							 pg_ptarget_message_text(r.err.message)));
-		pg_ptarget_nls_resume();
 		return (Datum) 0;
 	}
 	d = pg_ptarget_datum(&r.target);

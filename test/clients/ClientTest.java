@@ -333,11 +333,11 @@ public class ClientTest {
         check("ptarget_document: source, projects, indicators, quantities, dates, labels, unparsed",
               column(c, "SELECT concat_ws(' ', source, projects, indicators, quantities, dates, labels, unparsed) "
                         + "FROM ptarget_document"),
-              List.of(source + " 7 70 55 2 13 0"));
+              List.of(source + " 7 70 55 3 12 0"));
         check("7 projects", one(c, "SELECT count(*) FROM ptarget_project"), 7L);
         check("70 rows in the flat view ptarget_indicators", one(c, "SELECT count(*) FROM ptarget_indicators"), 70L);
         check("kinds in the view", column(c, "SELECT kind || ' ' || count(*) FROM ptarget_indicators GROUP BY kind ORDER BY kind"),
-              List.of("date 2", "label 13", "quantity 55"));
+              List.of("date 3", "label 12", "quantity 55"));
 
         // chosen rows, plain columns: numeric as exact BigDecimal, date as java.sql.Date;
         // read twice: text transfer, then binary transfer (prepareThreshold=-1)
@@ -356,8 +356,9 @@ public class ClientTest {
                 null, Date.valueOf("2025-03-31"), "≤2025年3月31日"));
         want.put("本期电费支持时间", expect("date", "~", null, null, null, true, null, true,
                 Date.valueOf("2025-01-01"), Date.valueOf("2025-12-31"), "2025年"));
-        want.put("资金支付时效", expect("label", null, null, null, null, null, null, null,
-                null, null, "\"2025年12月底之前完成项目资金阶段性支付\""));
+        // the deadline written with prose (2025年12月底之前完成项目资金阶段性支付): the import reads its constraint
+        want.put("资金支付时效", expect("date", "≤", null, null, null, false, null, true,
+                null, Date.valueOf("2025-12-31"), "≤2025年12月31日"));
         for (Map.Entry<String, Map<String, Object>> e : want.entrySet()) {
             Map<String, Object> got = row(c, e.getKey());
             boolean classes = got.size() == e.getValue().size();
