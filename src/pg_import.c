@@ -339,19 +339,13 @@ has_code(const pt_doc_project *p)
 }
 
 static bool
-same_text(pt_doc_text a, pt_doc_text b)
-{
-	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
-static bool
 same_project(const pt_doc_project *a, const pt_doc_project *b)
 {
-	if (has_code(a) != has_code(b) || !same_text(a->name, b->name))
+	if (has_code(a) != has_code(b) || !pt_text_same(a->name, b->name))
 		return false;
 	if (has_code(a))
-		return same_text(a->dept_code, b->dept_code);
-	return same_text(a->dept_name, b->dept_name) && a->year == b->year;
+		return pt_text_same(a->dept_code, b->dept_code);
+	return pt_text_same(a->dept_name, b->dept_name) && a->year == b->year;
 }
 
 static uint64

@@ -83,6 +83,34 @@ pt_text_trim(pt_doc_text t)
 }
 
 bool
+pt_text_starts_with(pt_doc_text t, const char *prefix)
+{
+    size_t      n = strlen(prefix);
+
+    return t.len >= n && memcmp(t.ptr, prefix, n) == 0;
+}
+
+bool
+pt_text_ends_with(pt_doc_text t, const char *suffix)
+{
+    size_t      n = strlen(suffix);
+
+    return t.len >= n && memcmp(t.ptr + t.len - n, suffix, n) == 0;
+}
+
+bool
+pt_text_equals(pt_doc_text t, const char *s)
+{
+    return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
+}
+
+bool
+pt_text_same(pt_doc_text a, pt_doc_text b)
+{
+    return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
+}
+
+bool
 pt_text_is_decimal(pt_doc_text t)
 {
     size_t      i = 0;

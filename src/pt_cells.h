@@ -292,6 +292,10 @@ pt_doc_text pt_text(const char *ptr, size_t len);  /* ptr NULL or len 0: the emp
 size_t      pt_text_space_at(const char *s, size_t n);
 size_t      pt_text_space_before(const char *s, size_t n);
 pt_doc_text pt_text_trim(pt_doc_text t);
+bool        pt_text_starts_with(pt_doc_text t, const char *prefix);
+bool        pt_text_ends_with(pt_doc_text t, const char *suffix);
+bool        pt_text_equals(pt_doc_text t, const char *s);   /* the whole text is s */
+bool        pt_text_same(pt_doc_text a, pt_doc_text b);
 /* "123" or "123.45" */
 bool        pt_text_is_decimal(pt_doc_text t);
 /* Length of the valid UTF-8 character at s[0..n), or 0 (overlong forms,

@@ -72,34 +72,6 @@ trim(pt_doc_text t)
     return pt_text_trim(t);
 }
 
-static bool
-starts_with(pt_doc_text t, const char *prefix)
-{
-    size_t      n = strlen(prefix);
-
-    return t.len >= n && memcmp(t.ptr, prefix, n) == 0;
-}
-
-static bool
-ends_with(pt_doc_text t, const char *suffix)
-{
-    size_t      n = strlen(suffix);
-
-    return t.len >= n && memcmp(t.ptr + t.len - n, suffix, n) == 0;
-}
-
-static bool
-equals(pt_doc_text t, const char *s)
-{
-    return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
-}
-
-static bool
-same_text(pt_doc_text a, pt_doc_text b)
-{
-    return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
 static const char *
 find(pt_doc_text t, const char *needle)
 {
@@ -163,7 +135,7 @@ is_bare_number(pt_doc_text t)
         }
         else if ((t.ptr[i] == '.' || t.ptr[i] == ',') && digits && i + 1 < t.len)
             i++;
-        else if (starts_with(slice(t.ptr + i, t.len - i), "．"))
+        else if (pt_text_starts_with(slice(t.ptr + i, t.len - i), "．"))
             i += strlen("．");
         else
             return false;
@@ -403,7 +375,7 @@ target_header_unit(pt_doc_text cell, pt_doc_text *unit)
     static const char *const prefixes[] = {"单位：", "单位:", "单位"};
     pt_doc_text t = trim(cell);
     pt_doc_text inner = slice(NULL, 0);
-    size_t      close_len = ends_with(t, "）") ? strlen("）") : ends_with(t, ")") ? 1 : 0;
+    size_t      close_len = pt_text_ends_with(t, "）") ? strlen("）") : pt_text_ends_with(t, ")") ? 1 : 0;
     size_t      i;
     size_t      at;
     char        buf[64];
@@ -429,7 +401,7 @@ target_header_unit(pt_doc_text cell, pt_doc_text *unit)
         return false;
     inner = trim(inner);
     for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-        if (starts_with(inner, prefixes[i]))
+        if (pt_text_starts_with(inner, prefixes[i]))
         {
             inner = trim(slice(inner.ptr + strlen(prefixes[i]), inner.len - strlen(prefixes[i])));
             break;
@@ -947,7 +919,7 @@ static bool
 is_title(pt_doc_text t)
 {
     t = trim(t);
-    while (t.len > 0 && (ends_with(t, ")") || ends_with(t, "）")))
+    while (t.len > 0 && (pt_text_ends_with(t, ")") || pt_text_ends_with(t, "）")))
     {
         /* a trailing "(2025年度)" or "（草案）" */
         const char *open = NULL;
@@ -963,8 +935,8 @@ is_title(pt_doc_text t)
             break;
         t = trim(slice(t.ptr, (size_t) (open - t.ptr)));
     }
-    return ends_with(t, "绩效目标表") || ends_with(t, "绩效目标申报表") ||
-        ends_with(t, "自评表") || (ends_with(t, "表") && find(t, "绩效") != NULL);
+    return pt_text_ends_with(t, "绩效目标表") || pt_text_ends_with(t, "绩效目标申报表") ||
+        pt_text_ends_with(t, "自评表") || (pt_text_ends_with(t, "表") && find(t, "绩效") != NULL);
 }
 
 /* "1." "13." "." "、": the ordinal before a title; a separator followed
@@ -983,7 +955,7 @@ split_ordinal(pt_doc_text t, pt_doc_text *ordinal, pt_doc_text *title)
     {
         size_t      ordinal_len = digits + strlen(separators[i]);
 
-        if (starts_with(slice(t.ptr + digits, t.len - digits), separators[i]) &&
+        if (pt_text_starts_with(slice(t.ptr + digits, t.len - digits), separators[i]) &&
             !(ordinal_len < t.len && is_digit(t.ptr[ordinal_len])))
         {
             *ordinal = slice(t.ptr, ordinal_len);
@@ -1008,7 +980,7 @@ is_organisation(pt_doc_text v)
     if (count_chars(v) <= 2)
         return false;
     for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-        if (ends_with(v, suffixes[i]))
+        if (pt_text_ends_with(v, suffixes[i]))
             return true;
     return false;
 }
@@ -1022,8 +994,8 @@ split_department(pt_doc_text v, bool exact_six, pt_doc_text *code, pt_doc_text *
     size_t      digits;
 
     v = trim(v);
-    if (!exact_six && (starts_with(v, "[") || starts_with(v, "【") || starts_with(v, "(") ||
-                       starts_with(v, "（")))
+    if (!exact_six && (pt_text_starts_with(v, "[") || pt_text_starts_with(v, "【") || pt_text_starts_with(v, "(") ||
+                       pt_text_starts_with(v, "（")))
         i = v.ptr[0] == '[' || v.ptr[0] == '(' ? 1 : 3;
     start = i;
     while (i < v.len && is_digit(v.ptr[i]))
@@ -1031,13 +1003,13 @@ split_department(pt_doc_text v, bool exact_six, pt_doc_text *code, pt_doc_text *
     digits = i - start;
     if (exact_six ? digits != 6 : (digits < 3 || digits > 12))
         return false;
-    if (i < v.len && starts_with(slice(v.ptr + i, v.len - i), "年"))
+    if (i < v.len && pt_text_starts_with(slice(v.ptr + i, v.len - i), "年"))
         return false;
     *code = slice(v.ptr + start, digits);
     if (!exact_six && i < v.len && (v.ptr[i] == ']' || v.ptr[i] == ')'))
         i++;
-    else if (!exact_six && (starts_with(slice(v.ptr + i, v.len - i), "】") ||
-                            starts_with(slice(v.ptr + i, v.len - i), "）")))
+    else if (!exact_six && (pt_text_starts_with(slice(v.ptr + i, v.len - i), "】") ||
+                            pt_text_starts_with(slice(v.ptr + i, v.len - i), "）")))
         i += 3;
     v = trim(slice(v.ptr + i, v.len - i));
     if (exact_six)
@@ -1047,7 +1019,7 @@ split_department(pt_doc_text v, bool exact_six, pt_doc_text *code, pt_doc_text *
     }
     while (v.len > 0 && (v.ptr[0] == '-' || v.ptr[0] == ':'))
         v = trim(slice(v.ptr + 1, v.len - 1));
-    if (starts_with(v, "—") || starts_with(v, "："))
+    if (pt_text_starts_with(v, "—") || pt_text_starts_with(v, "："))
         v = trim(slice(v.ptr + 3, v.len - 3));
     *name = v;
     return true;
@@ -1255,12 +1227,12 @@ read_paragraph(layout *L, info *in, pt_doc_text text, int where)
             in->year = y;
         return true;
     }
-    if (starts_with(t, "单位"))
+    if (pt_text_starts_with(t, "单位"))
     {
         /* 单位：万元 (the amounts' unit), or 单位：某局 */
         pt_doc_text rest = trim(slice(t.ptr + strlen("单位"), t.len - strlen("单位")));
 
-        if (starts_with(rest, "：") || starts_with(rest, ":"))
+        if (pt_text_starts_with(rest, "：") || pt_text_starts_with(rest, ":"))
         {
             rest = trim(slice(rest.ptr + (rest.ptr[0] == ':' ? 1 : strlen("：")),
                               rest.len - (rest.ptr[0] == ':' ? 1 : strlen("："))));
@@ -1409,7 +1381,7 @@ name_from_title(pt_doc_text title)
     const char *at;
 
     /* a bracketed part at the end: "(2025年度)" */
-    if (ends_with(t, ")") || ends_with(t, "）"))
+    if (pt_text_ends_with(t, ")") || pt_text_ends_with(t, "）"))
     {
         size_t      k;
 
@@ -1422,7 +1394,7 @@ name_from_title(pt_doc_text title)
             }
     }
     for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-        if (ends_with(t, suffixes[i]) && t.len > strlen(suffixes[i]))
+        if (pt_text_ends_with(t, suffixes[i]) && t.len > strlen(suffixes[i]))
         {
             t = trim(slice(t.ptr, t.len - strlen(suffixes[i])));
             break;
@@ -1440,8 +1412,8 @@ name_from_title(pt_doc_text title)
         else if (at + ylen == t.ptr + t.len && at > t.ptr)
             t = trim(slice(t.ptr, (size_t) (at - t.ptr)));
     }
-    while (ends_with(t, "—") || ends_with(t, "-") || ends_with(t, "_"))
-        t = trim(slice(t.ptr, t.len - (ends_with(t, "—") ? strlen("—") : 1)));
+    while (pt_text_ends_with(t, "—") || pt_text_ends_with(t, "-") || pt_text_ends_with(t, "_"))
+        t = trim(slice(t.ptr, t.len - (pt_text_ends_with(t, "—") ? strlen("—") : 1)));
     return t;
 }
 
@@ -1558,7 +1530,7 @@ project_extra(layout *L, pt_doc_text line)
 static void
 split_weight(pt_doc_text t, pt_doc_text *level, pt_doc_text *weight)
 {
-    size_t      close_len = ends_with(t, ")") ? 1 : ends_with(t, "）") ? 3 : 0;
+    size_t      close_len = pt_text_ends_with(t, ")") ? 1 : pt_text_ends_with(t, "）") ? 3 : 0;
     size_t      end;
     size_t      i;
 
@@ -1591,9 +1563,9 @@ static pt_doc_text
 number_in(pt_doc_text t)
 {
     t = trim(t);
-    if (ends_with(t, "分"))
+    if (pt_text_ends_with(t, "分"))
         t = trim(slice(t.ptr, t.len - strlen("分")));
-    else if (ends_with(t, "%"))
+    else if (pt_text_ends_with(t, "%"))
         t = trim(slice(t.ptr, t.len - 1));
     return pt_text_is_decimal(t) ? t : slice(NULL, 0);
 }
@@ -1634,24 +1606,24 @@ read_operator(pt_doc_text cell, const char **symbol)
     if (t.len == 0)
         return OP_NONE;
     for (i = 0; i < sizeof(OP_WORDS) / sizeof(OP_WORDS[0]); i++)
-        if (equals(t, OP_WORDS[i].word))
+        if (pt_text_equals(t, OP_WORDS[i].word))
         {
             *symbol = OP_WORDS[i].symbol;
             return OP_SYMBOL;
         }
-    if (equals(t, "正向") || equals(t, "正向指标") || equals(t, "正"))
+    if (pt_text_equals(t, "正向") || pt_text_equals(t, "正向指标") || pt_text_equals(t, "正"))
     {
         *symbol = "≥";
         return OP_DIRECTION;
     }
-    if (equals(t, "反向") || equals(t, "反向指标") || equals(t, "反"))
+    if (pt_text_equals(t, "反向") || pt_text_equals(t, "反向指标") || pt_text_equals(t, "反"))
     {
         *symbol = "≤";
         return OP_DIRECTION;
     }
-    if (equals(t, "定性") || equals(t, "定性指标"))
+    if (pt_text_equals(t, "定性") || pt_text_equals(t, "定性指标"))
         return OP_QUALITATIVE;
-    if (equals(t, "定量") || equals(t, "定量指标"))
+    if (pt_text_equals(t, "定量") || pt_text_equals(t, "定量指标"))
         return OP_QUANTITATIVE;
     return OP_UNKNOWN;
 }
@@ -1663,9 +1635,9 @@ has_operator(pt_doc_text v)
     size_t      i;
 
     for (i = 0; i < sizeof(OP_WORDS) / sizeof(OP_WORDS[0]); i++)
-        if (starts_with(v, OP_WORDS[i].word))
+        if (pt_text_starts_with(v, OP_WORDS[i].word))
             return true;
-    return starts_with(v, "约") || starts_with(v, "至少") || starts_with(v, "达到");
+    return pt_text_starts_with(v, "约") || pt_text_starts_with(v, "至少") || pt_text_starts_with(v, "达到");
 }
 
 /* Is a unit written, a scale word or a denominator alone included (55万, 15.5/棵)? */
@@ -1716,7 +1688,7 @@ name_template(layout *L, pt_doc_text name, pt_doc_text *whole, const char **op, 
     *op = "";
     *unit = slice(NULL, 0);
     name = trim(name);
-    close_len = ends_with(name, ")") ? 1 : ends_with(name, "）") ? 3 : 0;
+    close_len = pt_text_ends_with(name, ")") ? 1 : pt_text_ends_with(name, "）") ? 3 : 0;
     if (close_len == 0)
         return true;
     for (i = name.len - close_len; i-- > 0;)
@@ -1739,7 +1711,7 @@ name_template(layout *L, pt_doc_text name, pt_doc_text *whole, const char **op, 
     *whole = slice(name.ptr + open_at, name.len - open_at);
     c = trim(slice(name.ptr + open_at + open_len, name.len - close_len - open_at - open_len));
     for (i = 0; i < sizeof(OP_WORDS) / sizeof(OP_WORDS[0]); i++)
-        if (starts_with(c, OP_WORDS[i].word) && OP_WORDS[i].symbol[0] != '\0' &&
+        if (pt_text_starts_with(c, OP_WORDS[i].word) && OP_WORDS[i].symbol[0] != '\0' &&
             !(OP_WORDS[i].word[0] & 0x80 && strlen(OP_WORDS[i].word) > 3))
         {
             *op = OP_WORDS[i].symbol;
@@ -1751,7 +1723,7 @@ name_template(layout *L, pt_doc_text name, pt_doc_text *whole, const char **op, 
         bool        more = false;
 
         for (i = 0; i < sizeof(placeholders) / sizeof(placeholders[0]); i++)
-            if (starts_with(c, placeholders[i]))
+            if (pt_text_starts_with(c, placeholders[i]))
             {
                 c = slice(c.ptr + strlen(placeholders[i]), c.len - strlen(placeholders[i]));
                 placeholder = more = true;
@@ -2044,7 +2016,7 @@ other_cells(layout *L, const columns *c, const pt_cell_row *row, pt_doc_text *ou
             continue;
         /* the column's head merged down over the rows (a 自评表's 绩效指标 label
          * cell, .docx vMerge or .xlsx mergeCells) is no value of the row */
-        if (cell->merged == PT_MERGE_ABOVE && same_text(v, trim(cell_at(c->header, c->other[i]))))
+        if (cell->merged == PT_MERGE_ABOVE && pt_text_same(v, trim(cell_at(c->header, c->other[i]))))
             continue;
         if ((s.len > 0 && !strbuf_add(L, &s, cstr("\n"))) ||
             !strbuf_add(L, &s, trim(cell_at(c->header, c->other[i]))) ||
@@ -2167,7 +2139,7 @@ is_category(pt_doc_text t)
     pt_doc_text weight;
 
     split_weight(trim(t), &level, &weight);
-    return ends_with(level, "指标") && count_chars(level) <= 12;
+    return pt_text_ends_with(level, "指标") && count_chars(level) <= 12;
 }
 
 static row_kind
@@ -2186,15 +2158,15 @@ classify_row(const columns *c, const pt_cell_row *row, columns *scratch)
         /* only merged cells: a row of levels merged from above, nothing new */
         return ROW_EMPTY;
     }
-    if (starts_with(first, "总分") || starts_with(first, "合计") || starts_with(first, "总计") ||
-        starts_with(first, "综合得分") || starts_with(first, "总得分"))
+    if (pt_text_starts_with(first, "总分") || pt_text_starts_with(first, "合计") || pt_text_starts_with(first, "总计") ||
+        pt_text_starts_with(first, "综合得分") || pt_text_starts_with(first, "总得分"))
         return ROW_TOTAL;
     if (texts == 1)
     {
         if (is_title(first))
             return ROW_NEW_PROJECT;
-        if (starts_with(first, "说明") || starts_with(first, "注") || starts_with(first, "备注") ||
-            starts_with(first, "填表说明") || starts_with(first, "填报说明") || starts_with(first, "※"))
+        if (pt_text_starts_with(first, "说明") || pt_text_starts_with(first, "注") || pt_text_starts_with(first, "备注") ||
+            pt_text_starts_with(first, "填表说明") || pt_text_starts_with(first, "填报说明") || pt_text_starts_with(first, "※"))
             return ROW_NOTE;
     }
     if (key_of(first, &unit) == KEY_NAME)
@@ -2282,7 +2254,7 @@ static bool
 begin_block(layout *L, info *in, const pt_cell_row *header)
 {
     if (!in->has_project && L->current >= 0 &&
-        same_text(L->projects[L->current].sheet, L->table->sheet))
+        pt_text_same(L->projects[L->current].sheet, L->table->sheet))
     {
         /* a table continued: what the rows above it said is kept */
         if (in->extra.len > 0 && !project_extra(L, strbuf_text(&in->extra)))

@@ -70,11 +70,7 @@ static const char MARKER_OPEN[] = "[bookmark: ";
 static pt_doc_text
 slice(const char *ptr, size_t len)
 {
-    pt_doc_text t;
-
-    t.ptr = (ptr != NULL && len > 0) ? ptr : EMPTY;
-    t.len = (ptr != NULL) ? len : 0;
-    return t;
+    return pt_text(ptr, len);
 }
 
 static bool
@@ -92,74 +88,6 @@ all_digits(pt_doc_text t)
         if (!is_digit(t.ptr[i]))
             return false;
     return t.len > 0;
-}
-
-/* Byte length of the whitespace character starting at s[0..n), or 0.
- * Besides ASCII blanks, Word exports NBSP and the ideographic space U+3000. */
-static size_t
-space_at(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *) s;
-
-    if (n == 0)
-        return 0;
-    if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' || u[0] == '\v')
-        return 1;
-    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-        return 2;
-    if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-        return 3;
-    return 0;
-}
-
-/* Byte length of the whitespace character ending at s[n-1], or 0.  Valid
- * UTF-8 makes this unambiguous: 0xC2 and 0xE3 are never continuation bytes. */
-static size_t
-space_before(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *) s;
-
-    if (n == 0)
-        return 0;
-    if (u[n - 1] == ' ' || u[n - 1] == '\t' || u[n - 1] == '\r' ||
-        u[n - 1] == '\f' || u[n - 1] == '\v')
-        return 1;
-    if (n >= 2 && u[n - 2] == 0xC2 && u[n - 1] == 0xA0)
-        return 2;
-    if (n >= 3 && u[n - 3] == 0xE3 && u[n - 2] == 0x80 && u[n - 1] == 0x80)
-        return 3;
-    return 0;
-}
-
-static pt_doc_text
-trim(pt_doc_text t)
-{
-    size_t      k;
-
-    while ((k = space_at(t.ptr, t.len)) > 0)
-    {
-        t.ptr += k;
-        t.len -= k;
-    }
-    while ((k = space_before(t.ptr, t.len)) > 0)
-        t.len -= k;
-    return slice(t.ptr, t.len);
-}
-
-static bool
-starts_with(pt_doc_text t, const char *prefix)
-{
-    size_t      n = strlen(prefix);
-
-    return t.len >= n && memcmp(t.ptr, prefix, n) == 0;
-}
-
-static bool
-ends_with(pt_doc_text t, const char *suffix)
-{
-    size_t      n = strlen(suffix);
-
-    return t.len >= n && memcmp(t.ptr + t.len - n, suffix, n) == 0;
 }
 
 static pt_doc_text
@@ -201,7 +129,7 @@ skip_leading_markers(pt_doc_text t)
 
     for (;;)
     {
-        t = trim(t);
+        t = pt_text_trim(t);
         k = marker_at(t.ptr, t.len);
         if (k == 0)
             return t;
@@ -222,7 +150,7 @@ label_equals(pt_doc_text cell, const char *label)
 
     while (i < cell.len)
     {
-        size_t      k = space_at(cell.ptr + i, cell.len - i);
+        size_t      k = pt_text_space_at(cell.ptr + i, cell.len - i);
 
         if (k > 0)
             i += k;
@@ -410,7 +338,7 @@ is_blank_document(const parser *p)
 
     while (i < p->len)
     {
-        size_t      k = space_at(p->text + i, p->len - i);
+        size_t      k = pt_text_space_at(p->text + i, p->len - i);
 
         if (k == 0 && p->text[i] != '\n')
             return false;
@@ -455,12 +383,12 @@ classify(const char *s, size_t n)
 
     if (n > 0 && s[0] == '\t')
         return LINE_CELL;
-    t = trim(slice(s, n));
+    t = pt_text_trim(slice(s, n));
     if (t.len == 0)
         return LINE_BLANK;
     if (t.len <= 6 && all_digits(t))
         return LINE_PAGE_NUMBER;
-    if (ends_with(t, TITLE_SUFFIX))
+    if (pt_text_ends_with(t, TITLE_SUFFIX))
         return LINE_TITLE;
     return LINE_TEXT;
 }
@@ -632,7 +560,7 @@ clean_text(parser *p, pt_doc_text raw, pt_doc_text *out)
             else
                 copy[n++] = raw.ptr[i++];
         }
-        if (trim(slice(copy + content, n - content)).len == 0)
+        if (pt_text_trim(slice(copy + content, n - content)).len == 0)
             n = kept;
         if (newline == NULL)
             break;
@@ -654,7 +582,7 @@ cell_trimmed(parser *p, const cell *c, pt_doc_text *out)
 {
     if (!cell_text(p, c, out))
         return false;
-    *out = trim(*out);
+    *out = pt_text_trim(*out);
     return true;
 }
 
@@ -739,23 +667,23 @@ parse_title(parser *p, text_line ln, pt_doc_text *line_text)
 
     if (!clean_text(p, t, &line))
         return false;
-    *line_text = trim(line);
+    *line_text = pt_text_trim(line);
     while (digits < t.len && is_digit(t.ptr[digits]))
         digits++;
     for (i = 0; i < sizeof(separators) / sizeof(separators[0]); i++)
     {
         size_t      ordinal_len = digits + strlen(separators[i]);
 
-        if (starts_with(drop_prefix(t, digits), separators[i]) &&
+        if (pt_text_starts_with(drop_prefix(t, digits), separators[i]) &&
             !(ordinal_len < t.len && is_digit(t.ptr[ordinal_len])))
         {
-            t = trim(drop_prefix(t, ordinal_len));
+            t = pt_text_trim(drop_prefix(t, ordinal_len));
             break;
         }
     }
     if (!clean_text(p, t, &p->title))
         return false;
-    p->title = trim(p->title);
+    p->title = pt_text_trim(p->title);
     return true;
 }
 
@@ -798,10 +726,10 @@ parse_budget_unit(parser *p, cursor *cur, pt_doc_text *out, int *line)
         return fail_missing_cell(p, stop, PT_N_("the unit line (单位：万元)"), HEADER_HINT);
     if (!cell_trimmed(p, &c, &t))
         return false;
-    if (starts_with(t, "单位"))
+    if (pt_text_starts_with(t, "单位"))
     {
-        rest = trim(drop_prefix(t, strlen("单位")));
-        if (starts_with(rest, "：") || starts_with(rest, ":"))
+        rest = pt_text_trim(drop_prefix(t, strlen("单位")));
+        if (pt_text_starts_with(rest, "：") || pt_text_starts_with(rest, ":"))
         {
             *out = t;
             *line = c.line;
@@ -924,7 +852,7 @@ check_category(parser *p, const cell *c, pt_doc_text t, int row, const char *col
 {
     pt_msg         m;
 
-    if (ends_with(t, CATEGORY_SUFFIX))
+    if (pt_text_ends_with(t, CATEGORY_SUFFIX))
         return true;
     m = fail_at(p, c->line);
     pt_msg_str(&m, PT_("indicator row "));
