@@ -188,8 +188,40 @@ get_byte(reader *r, uint8_t *v)
 	return true;
 }
 
-static bool
+static bool get_decimal_general(reader *r, pt_decimal *d);
+
+/*
+ * A stored decimal.  Most have a nonzero coefficient of at most 8 bytes:
+ * read here in line with the general reader's checks (canonical length, no
+ * trailing zero digit, exponent in range); the rest by get_decimal_general.
+ */
+static inline bool
 get_decimal(reader *r, pt_decimal *d)
+{
+	size_t		n;
+
+	if (r->left >= 2 && (n = r->p[1] & 0x7F) >= 1 && n <= 8 && n <= r->left - 2)
+	{
+		const uint8_t *c = r->p + 2;
+		int8_t		exp = (int8_t) r->p[0];
+		uint64_t	m64 = 0;
+		size_t		i;
+
+		for (i = n; i-- > 0;)
+			m64 = (m64 << 8) | c[i];
+		if (c[n - 1] == 0 || m64 % 10 == 0 || exp < -PT_DECIMAL_MAX_EXP || exp > PT_DECIMAL_MAX_EXP)
+			return false;
+		d->coef = (r->p[1] & 0x80) ? -(pt_int128) m64 : (pt_int128) m64;
+		d->exp = exp;
+		r->p += 2 + n;
+		r->left -= 2 + n;
+		return true;
+	}
+	return get_decimal_general(r, d);
+}
+
+static bool
+get_decimal_general(reader *r, pt_decimal *d)
 {
 	uint8_t		exp_byte,
 				len_byte;
@@ -514,31 +546,65 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 /* ---------------------------------------------------------------- packed order */
 
 /*
- * pt_unpack without clearing what the kind does not use: the fields
- * pt_compare and pt_abbreviate read (kind, key, bounds, label).
+ * The fields pt_compare and pt_abbreviate read (kind, key, bounds, label),
+ * read in place without clearing the rest.  A quantity's stored decimals get
+ * pt_unpack's checks; its unit, scale and places say nothing about the order
+ * and are checked only with check_unit (the abbreviation checks each value
+ * once; a sort's many comparisons then only read).
  */
 static bool
-unpack_for_order(const uint8_t *src, size_t len, pt_target *t)
+unpack_for_order(const uint8_t *src, size_t len, pt_target *t, bool check_unit)
 {
-	reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
+	size_t		key_len;
+	reader		r;
 
-	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
+	if (len < HEADER_BYTES + QUANTITY_FIXED || src[1] != PT_KIND_QUANTITY)
+		return pt_unpack(src, len, t);
+	if (src[0] != PT_FORMAT_VERSION || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
 		return false;
-	t->kind = (pt_kind) src[1];
+	t->kind = PT_KIND_QUANTITY;
 	t->op = (pt_op) src[2];
 	t->flags = src[3];
-	if (t->kind == PT_KIND_QUANTITY)
+	key_len = src[HEADER_BYTES + QUANTITY_FIXED - 1];
+	if (t->op < PT_OP_EQ || t->op > PT_OP_RANGE || key_len > len - HEADER_BYTES - QUANTITY_FIXED)
+		return false;
+	t->unit_id = src[HEADER_BYTES];
+	t->unit_key = (const char *) src + HEADER_BYTES + QUANTITY_FIXED;
+	t->unit_key_len = (uint8_t) key_len;
+	if (check_unit)
 	{
-		if (!read_quantity(&r, t) || r.left != 0)
+		t->scale = src[HEADER_BYTES + 1];
+		t->places[0] = src[HEADER_BYTES + 2];
+		t->places[1] = src[HEADER_BYTES + 3];
+		if (!valid_unit(t))
 			return false;
-		pt_bounds_from_op(t);
-		return true;
 	}
-	return pt_unpack(src, len, t);
+	r.p = src + HEADER_BYTES + QUANTITY_FIXED + key_len;
+	r.left = len - HEADER_BYTES - QUANTITY_FIXED - key_len;
+	if (stores_lower(t->op) && !get_decimal(&r, &t->lower.value))
+		return false;
+	if (stores_upper(t->op) && !get_decimal(&r, &t->upper.value))
+		return false;
+	if (r.left != 0)
+		return false;
+	if (!stores_upper(t->op))
+		t->upper.value = t->lower.value;
+	if (!stores_lower(t->op))
+		t->lower.value = t->upper.value;
+	if (t->op == PT_OP_RANGE && pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
+		return false;
+	pt_bounds_from_op(t);
+	return true;
+}
+
+bool
+pt_unpack_set(const uint8_t *src, size_t len, pt_target *t)
+{
+	return unpack_for_order(src, len, t, false);
 }
 
 /* Kind and dimension key of a packed value, checked as pt_unpack checks them. */
-static bool
+static inline bool
 packed_head(const uint8_t *p, size_t len, uint8_t *kind, const uint8_t **key, size_t *key_len)
 {
 	if (len < HEADER_BYTES || p[0] != PT_FORMAT_VERSION || p[1] < PT_KIND_QUANTITY || p[1] > PT_KIND_LABEL)
@@ -569,29 +635,35 @@ pt_packed_compare(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, 
 				lenb;
 	pt_target	ta,
 				tb;
+	int			c;
 
+	/* the same bytes are the same value (a sort meets many equal targets) */
+	if (alen == blen && alen >= HEADER_BYTES && a[0] == PT_FORMAT_VERSION && a[1] >= PT_KIND_QUANTITY &&
+		a[1] <= PT_KIND_LABEL && (a[1] != PT_KIND_QUANTITY || alen >= HEADER_BYTES + QUANTITY_FIXED) &&
+		memcmp(a, b, alen) == 0)
+	{
+		*valid = true;
+		return 0;
+	}
 	*valid = packed_head(a, alen, &ka, &keya, &lena) && packed_head(b, blen, &kb, &keyb, &lenb);
 	if (!*valid)
 		return 0;
 	/* kind, then the dimension key (pt_compare's order) */
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
-	if (ka == PT_KIND_QUANTITY)
-	{
-		int			c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb);
-
-		if (c != 0)
-			return c;
-	}
-	/* the same bytes are the same value (a sort meets many equal targets) */
-	if (alen == blen && memcmp(a, b, alen) == 0)
-		return 0;
-	if (!unpack_for_order(a, alen, &ta) || !unpack_for_order(b, blen, &tb))
+	if (ka == PT_KIND_QUANTITY && (c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb)) != 0)
+		return c;
+	if (!unpack_for_order(a, alen, &ta, false) || !unpack_for_order(b, blen, &tb, false))
 	{
 		*valid = false;
 		return 0;
 	}
-	return pt_compare(&ta, &tb);
+	if (ka == PT_KIND_LABEL)
+		return pt_bytes_cmp(ta.label, ta.label_len, tb.label, tb.label_len);
+	/* one kind and dimension: the bounds decide */
+	if ((c = pt_lower_cmp(ta.kind, &ta.lower, &tb.lower)) != 0)
+		return c;
+	return pt_upper_cmp(ta.kind, &ta.upper, &tb.upper);
 }
 
 uint64_t
@@ -599,6 +671,6 @@ pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
 {
 	pt_target	t;
 
-	*valid = unpack_for_order(p, len, &t);
+	*valid = unpack_for_order(p, len, &t, true);
 	return *valid ? pt_abbreviate(&t) : 0;
 }

@@ -14,15 +14,6 @@
 
 #include "pt_fold.h"
 
-void
-pt_bounds_from_op(pt_target *t)
-{
-	t->lower.infinite = (t->op == PT_OP_LE || t->op == PT_OP_LT);
-	t->upper.infinite = (t->op == PT_OP_GE || t->op == PT_OP_GT);
-	t->lower.inclusive = (t->op != PT_OP_GT) && !t->lower.infinite;
-	t->upper.inclusive = (t->op != PT_OP_LT) && !t->upper.infinite;
-}
-
 /* Finite bound values of one kind. */
 static int
 value_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
@@ -197,16 +188,24 @@ pt_hash_key(const pt_target *t, uint8_t *buf, const uint8_t **key)
 
 /*
  * Layout (unsigned order = pt_compare order where keys differ):
- *   2 bits kind | 8 bits dimension key code | 16 unused | 38 bits bound code
+ *   2 bits kind | 8 bits dimension key code | 54 bits bounds
  * The key code (pt_unit_key_code) orders the catalog's keys exactly; a key
- * the catalog does not know shares its code with others, so its bound code
- * is left 0 and the full comparison decides.
- * Bound code: values with an infinite lower bound come first, ordered by
- * their upper bound, in [0, 2^37); the others follow, ordered by their lower
- * bound, in [2^37, 2^38).  Labels use 62 bits of their text instead.
+ * the catalog does not know shares its code with others, so its bounds are
+ * left 0 and the full comparison decides.  Labels use 62 bits of their text.
+ * Bounds, in pt_compare's order of fields:
+ *   1 bit   lower bound finite (values with an infinite lower bound first)
+ *   37 bits value code of the lower bound, or of the upper one when the
+ *           lower is infinite (8 leading digits, and whether that is exact)
+ *   16 bits only when that code is exact (else 0: the full comparison
+ *           decides between equal codes): finite lower: exclusive (1 bit),
+ *           then the upper bound coarsened (15 bits, +inf last); infinite
+ *           lower: the upper bound inclusive (1 bit), 15 bits 0.
+ * Equal abbreviations leave only equal values and values whose codes are
+ * inexact to the full comparison.
  */
-#define ABBREV_BOUND_BITS 38
 #define VALUE_CODE_BITS 37
+#define TAIL_BITS 16
+#define UPPER_CODE_BITS 15
 #define MANTISSA_DIGITS 8
 
 /* Big-endian bytes of s, zero-padded: memcmp order as an integer. */
@@ -221,67 +220,77 @@ prefix_bits(const char *s, size_t len, int bytes)
 	return v;
 }
 
-/* Order-preserving code of |v| > 0 in 34 bits: magnitude (7), 8 leading digits (27). */
+static const uint64_t pow10_u64[20] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+	1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+	1000000000000000000ULL, 10000000000000000000ULL
+};
+
+/*
+ * Order-preserving code of |v| > 0 in 35 bits: magnitude (7), 8 leading
+ * digits (27), then 1 when those do not hold all of v (v lies strictly
+ * between two codes of exact values), 0 when they do (*exact).
+ */
 static uint64_t
-magnitude_code(const pt_decimal *d)
+magnitude_code(const pt_decimal *d, bool *exact)
 {
 	pt_int128	c = d->coef < 0 ? -d->coef : d->coef;
 	int			digits = 1;
 	int			adjusted;
-	pt_int128	p = 10;
+	uint64_t	lead;
 
 	if (c < (pt_int128) 1000000000000000000)
 	{
-		/* most coefficients: the same in 64-bit arithmetic */
-		uint64_t	c64 = (uint64_t) c,
-					p64 = 10;
+		/* most coefficients: 64-bit arithmetic */
+		uint64_t	c64 = (uint64_t) c;
 
-		while (digits < 19 && c64 >= p64)
+		while (digits < 19 && c64 >= pow10_u64[digits])
+			digits++;
+		/* normalized coefficients have no trailing zeros: more digits are inexact */
+		*exact = digits <= MANTISSA_DIGITS;
+		lead = digits > MANTISSA_DIGITS ? c64 / pow10_u64[digits - MANTISSA_DIGITS]
+			: c64 * pow10_u64[MANTISSA_DIGITS - digits];
+	}
+	else
+	{
+		pt_int128	p = 10;
+		int			kept;
+
+		while (digits < 38 && c >= p)
 		{
-			p64 *= 10;
+			p *= 10;
 			digits++;
 		}
-		adjusted = digits + d->exp;
-		if (adjusted < -63)
-			adjusted = -63;
-		if (adjusted > 64)
-			adjusted = 64;
-		for (; digits > MANTISSA_DIGITS; digits--)
-			c64 /= 10;
-		for (; digits < MANTISSA_DIGITS; digits++)
-			c64 *= 10;
-		return ((uint64_t) (adjusted + 63) << 27) | (c64 - 10000000);
+		*exact = false;
+		kept = digits;
+		/* to 19 digits, then 8 (truncating in steps truncates as once) */
+		for (; kept > 19; kept--)
+			c /= 10;
+		lead = (uint64_t) c / pow10_u64[kept - MANTISSA_DIGITS];
 	}
-	while (digits < 38 && c >= p)
-	{
-		p *= 10;
-		digits++;
-	}
-	adjusted = digits + d->exp;	/* |v| lies in [10^(adjusted-1), 10^adjusted) */
+	adjusted = (digits + d->exp);	/* |v| lies in [10^(adjusted-1), 10^adjusted) */
 	if (adjusted < -63)
+	{
 		adjusted = -63;
+		*exact = false;
+	}
 	if (adjusted > 64)
+	{
 		adjusted = 64;
-	while (digits > MANTISSA_DIGITS)
-	{
-		c /= 10;
-		digits--;
+		*exact = false;
 	}
-	while (digits < MANTISSA_DIGITS)
-	{
-		c *= 10;
-		digits++;
-	}
-	/* c is now in [10^7, 10^8) */
-	return ((uint64_t) (adjusted + 63) << 27) | (uint64_t) (c - 10000000);
+	/* lead is now in [10^7, 10^8) */
+	return ((((uint64_t) (adjusted + 63) << 27) | (lead - 10000000)) << 1) | (*exact ? 0 : 1);
 }
 
-/* Order-preserving code of a finite bound value in VALUE_CODE_BITS bits. */
+/* Order-preserving code of a bound value in VALUE_CODE_BITS bits (+inf last). */
 static uint64_t
-value_code(pt_kind kind, const pt_bound *b)
+value_code(pt_kind kind, const pt_bound *b, bool *exact)
 {
 	const uint64_t zero = (uint64_t) 1 << (VALUE_CODE_BITS - 1);
 
+	*exact = true;
 	if (b->infinite)
 		return ((uint64_t) 1 << VALUE_CODE_BITS) - 1;
 	if (kind == PT_KIND_DATE)
@@ -289,16 +298,48 @@ value_code(pt_kind kind, const pt_bound *b)
 	if (b->value.coef == 0)
 		return zero;
 	if (b->value.coef > 0)
-		return zero + 1 + magnitude_code(&b->value);
-	return zero - 1 - magnitude_code(&b->value);
+		return zero + 1 + magnitude_code(&b->value, exact);
+	return zero - 1 - magnitude_code(&b->value, exact);
+}
+
+/* The upper bound in UPPER_CODE_BITS bits, for values of one exact lower bound. */
+static uint64_t
+upper_code(const pt_target *t)
+{
+	const uint64_t top = ((uint64_t) 1 << UPPER_CODE_BITS) - 1;
+	bool		exact;
+
+	if (t->upper.infinite)
+		return top;
+	if (t->kind == PT_KIND_DATE)
+	{
+		/* the lower day is the same: the length of the span orders the upper one */
+		int64_t		span = (int64_t) t->upper.day - t->lower.day;
+
+		return span < 0 ? 0 : span >= (int64_t) top ? top - 1 : (uint64_t) span;
+	}
+	/* the leading bits of the value code: at most top - 1 for any finite value */
+	return value_code(t->kind, &t->upper, &exact) >> (VALUE_CODE_BITS - UPPER_CODE_BITS);
 }
 
 static uint64_t
 bound_code(const pt_target *t)
 {
+	bool		exact;
+	uint64_t	code,
+				tail = 0;
+
 	if (t->lower.infinite)
-		return value_code(t->kind, &t->upper);
-	return ((uint64_t) 1 << VALUE_CODE_BITS) | value_code(t->kind, &t->lower);
+	{
+		code = value_code(t->kind, &t->upper, &exact);
+		if (exact)
+			tail = (uint64_t) (t->upper.inclusive ? 1 : 0) << (TAIL_BITS - 1);
+		return (code << TAIL_BITS) | tail;
+	}
+	code = value_code(t->kind, &t->lower, &exact);
+	if (exact)
+		tail = ((uint64_t) (t->lower.inclusive ? 0 : 1) << (TAIL_BITS - 1)) | upper_code(t);
+	return ((uint64_t) 1 << (VALUE_CODE_BITS + TAIL_BITS)) | (code << TAIL_BITS) | tail;
 }
 
 uint64_t
@@ -312,7 +353,7 @@ pt_abbreviate(const pt_target *t)
 		return kind | bound_code(t);
 	{
 		bool		known;
-		uint64_t	code = pt_unit_key_code(t->unit_key, t->unit_key_len, &known);
+		uint64_t	code = pt_unit_id_key_code(t->unit_id, t->unit_key, t->unit_key_len, &known);
 
 		return kind | (code << 54) | (known ? bound_code(t) : 0);
 	}

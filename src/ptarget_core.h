@@ -189,6 +189,14 @@ size_t		pt_pack(const pt_target *t, uint8_t *dst);
 bool		pt_unpack(const uint8_t *src, size_t len, pt_target *out);
 
 /*
+ * The fields of a packed value that say which set it is (kind, op, flags,
+ * dimension key, bounds, label) for order and GiST keys, read in place; the
+ * other fields are left as they were.  Bytes pt_unpack refuses give false,
+ * except a quantity's unit, scale and places, which are not read.
+ */
+bool		pt_unpack_set(const uint8_t *src, size_t len, pt_target *out);
+
+/*
  * Bound order as range types have it: lower bounds put -inf first and, at
  * one value, inclusive before exclusive; upper bounds put +inf last and, at
  * one value, exclusive before inclusive.
@@ -198,8 +206,15 @@ int			pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
 /* Does the upper bound u reach the lower bound l (do the sets touch)? */
 bool		pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l);
 
-/* Sets the bounds' infinite/inclusive flags from t->op. */
-void		pt_bounds_from_op(pt_target *t);
+/* Sets the bounds' infinite/inclusive flags from t->op (in line: every unpack does). */
+static inline void
+pt_bounds_from_op(pt_target *t)
+{
+	t->lower.infinite = (t->op == PT_OP_LE || t->op == PT_OP_LT);
+	t->upper.infinite = (t->op == PT_OP_GE || t->op == PT_OP_GT);
+	t->lower.inclusive = (t->op != PT_OP_GT) && !t->lower.infinite;
+	t->upper.inclusive = (t->op != PT_OP_LT) && !t->upper.infinite;
+}
 
 /* Semantics (pt_semantics.c): all on unpacked values, no allocation. */
 int			pt_compare(const pt_target *a, const pt_target *b);
@@ -237,6 +252,36 @@ void		pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op);
 int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
 
 /*
+ * pt_probe_test with its commonest answer in line (a filter asks for every
+ * row): a value of another kind, or a quantity of another dimension key, is
+ * false.  The bytes read here get pt_probe_test's checks (packed layout:
+ * pt_pack.c; a quantity's key length is byte 8, its key follows).
+ */
+static inline int
+pt_probe_test_inline(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	if (len >= 4 && src[0] == PT_FORMAT_VERSION && src[1] >= PT_KIND_QUANTITY && src[1] <= PT_KIND_LABEL &&
+		(src[3] & ~PT_FLAG_APPROXIMATE) == 0)
+	{
+		size_t		key_len,
+					i;
+
+		if (src[1] != (uint8_t) p->t.kind)
+			return 0;
+		if (src[1] == PT_KIND_QUANTITY && len >= 9 && (key_len = src[8]) <= len - 9 &&
+			key_len <= PT_UNIT_MAX_BYTES)
+		{
+			if (key_len != p->t.unit_key_len)
+				return 0;
+			for (i = 0; i < key_len; i++)
+				if (src[9 + i] != (uint8_t) p->t.unit_key[i])
+					return 0;
+		}
+	}
+	return pt_probe_test(p, src, len);
+}
+
+/*
  * pt_compare and pt_abbreviate of packed values (sorts, btree builds): a
  * value's kind and dimension key are compared in place, the bounds read in
  * place when they decide.  *valid is false for bytes pt_unpack refuses (as
@@ -249,8 +294,9 @@ uint64_t	pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid);
 
 /*
  * A 64-bit key whose unsigned order agrees with pt_compare wherever the keys
- * differ (abbreviated keys for sorting): kind, the first bytes of the
- * dimension key, then the lower bound coarsened to nine digits.
+ * differ (abbreviated keys for sorting): kind, the dimension key's code,
+ * then the bounds (the first to eight digits; when those are exact, its
+ * inclusiveness and the upper bound coarsened).  Layout in pt_semantics.c.
  */
 uint64_t	pt_abbreviate(const pt_target *t);
 
