@@ -22,7 +22,7 @@ sqlname(PG_FUNCTION_ARGS) \
 /*
  * Filters with a constant: t @> '≥95%', t <@ …, t && …, t = … .  The
  * constant is unpacked once per query (fn_extra) and each row is tested in
- * its packed form (pt_probe_test), which answers rows of another kind or
+ * its packed form (pt_probe_test_inline), which answers rows of another kind or
  * dimension from their first bytes.  Without a constant argument, or for a
  * malformed row (reported as corrupted), the plain path runs.
  */
@@ -96,7 +96,7 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 	row = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(2 - cache->stable));
 	if (VARATT_IS_EXTERNAL(row) || VARATT_IS_COMPRESSED(row))
 		row = PG_DETOAST_DATUM_PACKED(PointerGetDatum(row));
-	r = pt_probe_test(&cache->probe, (const uint8_t *) VARDATA_ANY(row), VARSIZE_ANY_EXHDR(row));
+	r = pt_probe_test_inline(&cache->probe, (const uint8_t *) VARDATA_ANY(row), VARSIZE_ANY_EXHDR(row));
 	if (r < 0)
 		return false;
 	*result = (r == 1);
