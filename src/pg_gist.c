@@ -254,8 +254,10 @@ ptarget_gist_same(PG_FUNCTION_ARGS)
 
 /*
  * The GiST sorted build sorts leaves after compress, so bounded label keys
- * are sorted too: one is ordered as the label its prefix spells (the order
- * only groups entries into pages; it does not decide any answer).
+ * are sorted too: one is ordered as the label its prefix spells.  The order
+ * only groups entries into pages (it decides no answer): pt_compare_grouped,
+ * whose pages each hold values of one shape ([a, +inf), (-inf, b] or
+ * finite), which a query like @> '≥95%' then skips but for its own.
  */
 static void
 leaf_target(Datum datum, pt_target *t)
@@ -290,14 +292,14 @@ leaf_fastcmp(Datum a, Datum b, SortSupport ssup)
 	if (!pt_gist_is_label_key(pa, la) && !pt_gist_is_label_key(pb, lb))
 	{
 		bool		valid;
-		int			c = pt_packed_compare(pa, la, pb, lb, &valid);
+		int			c = pt_packed_compare_grouped(pa, la, pb, lb, &valid);
 
 		if (valid)
 			return c;
 	}
 	leaf_target(a, &ta);
 	leaf_target(b, &tb);
-	return pt_compare(&ta, &tb);
+	return pt_compare_grouped(&ta, &tb);
 }
 
 static Datum
@@ -311,13 +313,13 @@ leaf_abbrev_convert(Datum original, SortSupport ssup)
 	if (!pt_gist_is_label_key(bytes, len))
 	{
 		bool		valid;
-		uint64_t	key = pt_packed_abbreviate(bytes, len, &valid);
+		uint64_t	key = pt_packed_abbreviate_grouped(bytes, len, &valid);
 
 		if (valid)
 			return UInt64GetDatum(key);
 	}
 	leaf_target(original, &t);
-	return UInt64GetDatum(pt_abbreviate(&t));
+	return UInt64GetDatum(pt_abbreviate_grouped(&t));
 }
 
 static bool
@@ -360,9 +362,10 @@ split_item_cmp(const void *a, const void *b)
 }
 
 /*
- * Sorts the entries by (kind, dimension, bounds) and cuts the sorted run in
- * two — at a change of dimension when one lies near the middle, so that
- * pages hold one dimension each and searches skip the others.
+ * Sorts the entries by (kind, dimension, open ends, bounds) and cuts the
+ * sorted run in two — at a change of dimension when one lies near the
+ * middle, so that pages hold one dimension each and searches skip the
+ * others; else at a change of shape near the middle.
  */
 PG_FUNCTION_INFO_V1(ptarget_gist_picksplit);
 Datum
@@ -373,7 +376,8 @@ ptarget_gist_picksplit(PG_FUNCTION_ARGS)
 	int			n = entries->n - 1;
 	split_item *items = palloc(sizeof(split_item) * n);
 	int			cut = n / 2;
-	int			best = -1;
+	int			best = -1,
+				best_shape = -1;
 	int			i;
 	pt_gist_key left,
 				right;
@@ -394,6 +398,14 @@ ptarget_gist_picksplit(PG_FUNCTION_ARGS)
 		if (i > 0 && !pt_gist_same_dimension(&items[i - 1].key, &items[i].key) &&
 			(best < 0 || abs(i - n / 2) < abs(best - n / 2)))
 			best = i;
+	/* else at a change of shape (open ends): queries of one shape skip the other half */
+	for (i = n / 4; i <= n - n / 4 && i < n; i++)
+		if (i > 0 &&
+			pt_gist_key_open_ends(&items[i - 1].key) != pt_gist_key_open_ends(&items[i].key) &&
+			(best_shape < 0 || abs(i - n / 2) < abs(best_shape - n / 2)))
+			best_shape = i;
+	if (best < 0)
+		best = best_shape;
 	if (best > 0)
 		cut = best;
 	if (cut < 1)

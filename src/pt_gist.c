@@ -321,6 +321,12 @@ pt_gist_penalty(const pt_gist_key *key, const pt_gist_key *add)
 }
 
 int
+pt_gist_key_open_ends(const pt_gist_key *key)
+{
+	return key->has_bounds ? (key->lower.infinite ? 2 : 0) | (key->upper.infinite ? 1 : 0) : 0;
+}
+
+int
 pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b)
 {
 	int			c = dim_cmp(a->kind_lo, a->dim_lo, a->dim_lo_len, b->kind_lo, b->dim_lo, b->dim_lo_len);
@@ -331,6 +337,9 @@ pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b)
 		return c;
 	if (!a->has_bounds || !b->has_bounds)
 		return a->has_bounds - b->has_bounds;
+	/* grouped by which ends are open, as the sorted build orders leaves */
+	if ((c = pt_gist_key_open_ends(a) - pt_gist_key_open_ends(b)) != 0)
+		return c;
 	if ((c = pt_lower_cmp(a->kind_lo, &a->lower, &b->lower)) != 0)
 		return c;
 	return pt_upper_cmp(a->kind_lo, &a->upper, &b->upper);

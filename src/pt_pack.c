@@ -674,3 +674,31 @@ pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
 	*valid = unpack_for_order(p, len, &t, true);
 	return *valid ? pt_abbreviate(&t) : 0;
 }
+
+int
+pt_packed_compare_grouped(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid)
+{
+	pt_target	ta,
+				tb;
+	uint8_t		kind;
+	const uint8_t *key;
+	size_t		key_len;
+
+	/* the same bytes are the same value (a build meets many equal targets) */
+	if (alen == blen && memcmp(a, b, alen) == 0 && packed_head(a, alen, &kind, &key, &key_len))
+	{
+		*valid = true;
+		return 0;
+	}
+	*valid = unpack_for_order(a, alen, &ta, false) && unpack_for_order(b, blen, &tb, false);
+	return *valid ? pt_compare_grouped(&ta, &tb) : 0;
+}
+
+uint64_t
+pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid)
+{
+	pt_target	t;
+
+	*valid = unpack_for_order(p, len, &t, true);
+	return *valid ? pt_abbreviate_grouped(&t) : 0;
+}

@@ -76,6 +76,32 @@ pt_compare(const pt_target *a, const pt_target *b)
 	return pt_upper_cmp(a->kind, &a->upper, &b->upper);
 }
 
+/* Which ends are open: finite 0, [a, +inf) 1, (-inf, b] 2 (the grouped order). */
+static int
+open_ends(const pt_target *t)
+{
+	return (t->lower.infinite ? 2 : 0) | (t->upper.infinite ? 1 : 0);
+}
+
+int
+pt_compare_grouped(const pt_target *a, const pt_target *b)
+{
+	int			c;
+
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->kind == PT_KIND_LABEL)
+		return pt_bytes_cmp(a->label, a->label_len, b->label, b->label_len);
+	if (a->kind == PT_KIND_QUANTITY &&
+		(c = pt_bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
+		return c;
+	if ((c = open_ends(a) - open_ends(b)) != 0)
+		return c;
+	if ((c = pt_lower_cmp(a->kind, &a->lower, &b->lower)) != 0)
+		return c;
+	return pt_upper_cmp(a->kind, &a->upper, &b->upper);
+}
+
 bool
 pt_equal(const pt_target *a, const pt_target *b)
 {
@@ -322,8 +348,12 @@ upper_code(const pt_target *t)
 	return value_code(t->kind, &t->upper, &exact) >> (VALUE_CODE_BITS - UPPER_CODE_BITS);
 }
 
+/*
+ * The first bound's code and, when it is exact, the tail of tail_bits bits
+ * (the upper bound in tail_bits - 1): value code << tail_bits | tail.
+ */
 static uint64_t
-bound_code(const pt_target *t)
+bounds_code(const pt_target *t, int tail_bits)
 {
 	bool		exact;
 	uint64_t	code,
@@ -333,13 +363,20 @@ bound_code(const pt_target *t)
 	{
 		code = value_code(t->kind, &t->upper, &exact);
 		if (exact)
-			tail = (uint64_t) (t->upper.inclusive ? 1 : 0) << (TAIL_BITS - 1);
-		return (code << TAIL_BITS) | tail;
+			tail = (uint64_t) (t->upper.inclusive ? 1 : 0) << (tail_bits - 1);
+		return (code << tail_bits) | tail;
 	}
 	code = value_code(t->kind, &t->lower, &exact);
 	if (exact)
-		tail = ((uint64_t) (t->lower.inclusive ? 0 : 1) << (TAIL_BITS - 1)) | upper_code(t);
-	return ((uint64_t) 1 << (VALUE_CODE_BITS + TAIL_BITS)) | (code << TAIL_BITS) | tail;
+		tail = ((uint64_t) (t->lower.inclusive ? 0 : 1) << (tail_bits - 1)) |
+			(upper_code(t) >> (UPPER_CODE_BITS - (tail_bits - 1)));
+	return (code << tail_bits) | tail;
+}
+
+static uint64_t
+bound_code(const pt_target *t)
+{
+	return ((uint64_t) (t->lower.infinite ? 0 : 1) << (VALUE_CODE_BITS + TAIL_BITS)) | bounds_code(t, TAIL_BITS);
 }
 
 uint64_t
@@ -357,4 +394,26 @@ pt_abbreviate(const pt_target *t)
 
 		return kind | (code << 54) | (known ? bound_code(t) : 0);
 	}
+}
+
+/*
+ * For pt_compare_grouped: 2 bits kind | 8 bits dimension key code | 2 bits
+ * open ends | 37 bits value code of the first bound | 15 bits tail (as above,
+ * the upper bound coarsened to 14 bits).
+ */
+uint64_t
+pt_abbreviate_grouped(const pt_target *t)
+{
+	uint64_t	kind = (uint64_t) t->kind << 62;
+	uint64_t	code = 0;
+	bool		known = true;
+
+	if (t->kind == PT_KIND_LABEL)
+		return kind | (prefix_bits(t->label, t->label_len, 8) >> 2);
+	if (t->kind == PT_KIND_QUANTITY)
+		code = pt_unit_id_key_code(t->unit_id, t->unit_key, t->unit_key_len, &known);
+	if (!known)
+		return kind | (code << 54);
+	return kind | (code << 54) | ((uint64_t) open_ends(t) << (VALUE_CODE_BITS + TAIL_BITS - 1)) |
+		bounds_code(t, TAIL_BITS - 1);
 }

@@ -301,6 +301,19 @@ uint64_t	pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid);
 uint64_t	pt_abbreviate(const pt_target *t);
 
 /*
+ * Another total order for grouping values into index pages (GiST sorted
+ * builds): pt_compare's, except that within a kind and dimension the values
+ * come in groups by which ends are open — finite, [a, +inf), (-inf, b] —
+ * so that a page holds one shape and a query skips the shapes it cannot
+ * match.  With its abbreviated keys (consistent as pt_abbreviate's).
+ */
+int			pt_compare_grouped(const pt_target *a, const pt_target *b);
+uint64_t	pt_abbreviate_grouped(const pt_target *t);
+/* The same of packed values (as pt_packed_compare and pt_packed_abbreviate). */
+int			pt_packed_compare_grouped(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid);
+uint64_t	pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid);
+
+/*
  * Bytes that identify the value's set (kind, dimension, bounds; a label's
  * text): equal values give equal bytes, so the glue hashes these.  *key
  * points into buf (PT_HASH_KEY_MAX bytes) or into the label.
