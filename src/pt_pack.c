@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "pt_abbrev.h"
 #include "pt_date.h"
 #include "pt_fold.h"
 
@@ -552,7 +553,7 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
  * and are checked only with check_unit (the abbreviation checks each value
  * once; a sort's many comparisons then only read).
  */
-static bool
+static inline __attribute__((always_inline)) bool
 unpack_for_order(const uint8_t *src, size_t len, pt_target *t, bool check_unit)
 {
 	size_t		key_len;
@@ -672,7 +673,7 @@ pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
 	pt_target	t;
 
 	*valid = unpack_for_order(p, len, &t, true);
-	return *valid ? pt_abbreviate(&t) : 0;
+	return *valid ? pt_abbrev_key(&t) : 0;
 }
 
 int
@@ -700,5 +701,5 @@ pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid)
 	pt_target	t;
 
 	*valid = unpack_for_order(p, len, &t, true);
-	return *valid ? pt_abbreviate_grouped(&t) : 0;
+	return *valid ? pt_abbrev_key_grouped(&t) : 0;
 }

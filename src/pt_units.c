@@ -554,12 +554,44 @@ pt_unit_key_code(const char *key, size_t len, bool *known)
 	return (unsigned) (2 * lo);
 }
 
+/* Recent short keys and their codes (a sort asks for every value's). */
+#define KEY_MEMO_SLOTS 64
+
+typedef struct key_memo
+{
+	uint64_t	bytes;			/* the key's bytes, little endian, zero-padded */
+	uint8_t		len;			/* 0 = empty (the key "" needs no memo) */
+	uint8_t		code;
+	bool		known;
+} key_memo;
+
 unsigned
 pt_unit_id_key_code(uint8_t id, const char *key, size_t len, bool *known)
 {
 	static uint8_t base_code[256];	/* code of the row's base unit + 1; 0 = not looked up */
-	const pt_unit *row = pt_unit_by_id(id);
+	static key_memo memo[KEY_MEMO_SLOTS];
+	const pt_unit *row;
 	size_t		i;
+
+	/* keys of up to 8 bytes (%, 元, 个, 人次 …): remembered by their bytes */
+	if (len > 0 && len <= 8)
+	{
+		uint64_t	bytes = 0;
+		key_memo   *m;
+
+		for (i = 0; i < len; i++)
+			bytes |= (uint64_t) (unsigned char) key[i] << (8 * i);
+		m = &memo[((bytes ^ len) * 0x9E3779B97F4A7C15ULL) >> 58];
+		if (m->len != len || m->bytes != bytes)
+		{
+			m->code = (uint8_t) pt_unit_key_code(key, len, &m->known);
+			m->bytes = bytes;
+			m->len = (uint8_t) len;
+		}
+		*known = m->known;
+		return m->code;
+	}
+	row = pt_unit_by_id(id);
 
 	/* a dimensioned unit's key is its base unit, unless it has /denominators */
 	if (row != NULL && row->dimension != NULL && len == row->base_len)
