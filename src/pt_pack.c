@@ -177,6 +177,7 @@ typedef struct reader
 {
 	const uint8_t *p;
 	size_t		left;
+	const uint8_t *start;		/* the packed value's first byte */
 } reader;
 
 static bool
@@ -208,8 +209,19 @@ get_decimal(reader *r, pt_decimal *d)
 		uint64_t	m64 = 0;
 		size_t		i;
 
-		for (i = n; i-- > 0;)
-			m64 = (m64 << 8) | c[i];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (c + n >= r->start + 8)
+		{
+			/* one load of the 8 bytes that end with the coefficient (no loop to mispredict) */
+			uint64_t	w;
+
+			memcpy(&w, c + n - 8, 8);
+			m64 = w >> (8 * (8 - n));
+		}
+		else
+#endif
+			for (i = n; i-- > 0;)
+				m64 = (m64 << 8) | c[i];
 		if (c[n - 1] == 0 || m64 % 10 == 0 || exp < -PT_DECIMAL_MAX_EXP || exp > PT_DECIMAL_MAX_EXP)
 			return false;
 		d->coef = (r->p[1] & 0x80) ? -(pt_int128) m64 : (pt_int128) m64;
@@ -345,7 +357,7 @@ read_quantity(reader *r, pt_target *t)
 bool
 pt_unpack(const uint8_t *src, size_t len, pt_target *t)
 {
-	reader		r = {src, len};
+	reader		r = {src, len, src};
 	uint8_t		version,
 				kind,
 				op;
@@ -424,7 +436,7 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
 		 * stored decimals are read, with pt_unpack's checks.
 		 */
 		size_t		skip = HEADER_BYTES + QUANTITY_FIXED + src[HEADER_BYTES + QUANTITY_FIXED - 1];
-		reader		r = {src + skip, len - skip};
+		reader		r = {src + skip, len - skip, src};
 
 		v.kind = PT_KIND_QUANTITY;
 		v.op = (pt_op) src[2];
@@ -550,11 +562,10 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
  * The fields pt_compare and pt_abbreviate read (kind, key, bounds, label),
  * read in place without clearing the rest.  A quantity's stored decimals get
  * pt_unpack's checks; its unit, scale and places say nothing about the order
- * and are checked only with check_unit (the abbreviation checks each value
- * once; a sort's many comparisons then only read).
+ * or the set and are not read (as by probes): sorts read them for no value.
  */
 static inline __attribute__((always_inline)) bool
-unpack_for_order(const uint8_t *src, size_t len, pt_target *t, bool check_unit)
+unpack_for_order(const uint8_t *src, size_t len, pt_target *t)
 {
 	size_t		key_len;
 	reader		r;
@@ -572,14 +583,7 @@ unpack_for_order(const uint8_t *src, size_t len, pt_target *t, bool check_unit)
 	t->unit_id = src[HEADER_BYTES];
 	t->unit_key = (const char *) src + HEADER_BYTES + QUANTITY_FIXED;
 	t->unit_key_len = (uint8_t) key_len;
-	if (check_unit)
-	{
-		t->scale = src[HEADER_BYTES + 1];
-		t->places[0] = src[HEADER_BYTES + 2];
-		t->places[1] = src[HEADER_BYTES + 3];
-		if (!valid_unit(t))
-			return false;
-	}
+	r.start = src;
 	r.p = src + HEADER_BYTES + QUANTITY_FIXED + key_len;
 	r.left = len - HEADER_BYTES - QUANTITY_FIXED - key_len;
 	if (stores_lower(t->op) && !get_decimal(&r, &t->lower.value))
@@ -601,7 +605,7 @@ unpack_for_order(const uint8_t *src, size_t len, pt_target *t, bool check_unit)
 bool
 pt_unpack_set(const uint8_t *src, size_t len, pt_target *t)
 {
-	return unpack_for_order(src, len, t, false);
+	return unpack_for_order(src, len, t);
 }
 
 /* Kind and dimension key of a packed value, checked as pt_unpack checks them. */
@@ -654,7 +658,7 @@ pt_packed_compare(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, 
 		return ka < kb ? -1 : 1;
 	if (ka == PT_KIND_QUANTITY && (c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb)) != 0)
 		return c;
-	if (!unpack_for_order(a, alen, &ta, false) || !unpack_for_order(b, blen, &tb, false))
+	if (!unpack_for_order(a, alen, &ta) || !unpack_for_order(b, blen, &tb))
 	{
 		*valid = false;
 		return 0;
@@ -672,7 +676,7 @@ pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
 {
 	pt_target	t;
 
-	*valid = unpack_for_order(p, len, &t, true);
+	*valid = unpack_for_order(p, len, &t);
 	return *valid ? pt_abbrev_key(&t) : 0;
 }
 
@@ -691,7 +695,7 @@ pt_packed_compare_grouped(const uint8_t *a, size_t alen, const uint8_t *b, size_
 		*valid = true;
 		return 0;
 	}
-	*valid = unpack_for_order(a, alen, &ta, false) && unpack_for_order(b, blen, &tb, false);
+	*valid = unpack_for_order(a, alen, &ta) && unpack_for_order(b, blen, &tb);
 	return *valid ? pt_compare_grouped(&ta, &tb) : 0;
 }
 
@@ -700,6 +704,6 @@ pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid)
 {
 	pt_target	t;
 
-	*valid = unpack_for_order(p, len, &t, true);
+	*valid = unpack_for_order(p, len, &t);
 	return *valid ? pt_abbrev_key_grouped(&t) : 0;
 }
