@@ -15,41 +15,6 @@
 #include "pt_abbrev.h"
 #include "pt_fold.h"
 
-/* Finite bound values of one kind. */
-static int
-value_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
-{
-	if (kind == PT_KIND_DATE)
-		return (a->day > b->day) - (a->day < b->day);
-	return pt_decimal_cmp(&a->value, &b->value);
-}
-
-/* Lower bounds: -inf first; at one value an inclusive bound comes first. */
-int
-pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
-{
-	int			c;
-
-	if (a->infinite || b->infinite)
-		return b->infinite - a->infinite;
-	if ((c = value_cmp(kind, a, b)) != 0)
-		return c;
-	return b->inclusive - a->inclusive;
-}
-
-/* Upper bounds: +inf last; at one value an exclusive bound comes first. */
-int
-pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
-{
-	int			c;
-
-	if (a->infinite || b->infinite)
-		return a->infinite - b->infinite;
-	if ((c = value_cmp(kind, a, b)) != 0)
-		return c;
-	return a->inclusive - b->inclusive;
-}
-
 /* Same kind and dimension: the precondition of every set relation. */
 static bool
 same_dimension(const pt_target *a, const pt_target *b)
@@ -111,17 +76,6 @@ pt_contains(const pt_target *a, const pt_target *b)
 		return pt_compare(a, b) == 0;
 	return pt_lower_cmp(a->kind, &a->lower, &b->lower) <= 0 &&
 		pt_upper_cmp(a->kind, &b->upper, &a->upper) <= 0;
-}
-
-bool
-pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l)
-{
-	int			c;
-
-	if (u->infinite || l->infinite)
-		return true;
-	c = value_cmp(kind, u, l);
-	return c > 0 || (c == 0 && u->inclusive && l->inclusive);
 }
 
 bool

@@ -201,10 +201,50 @@ bool		pt_unpack_set(const uint8_t *src, size_t len, pt_target *out);
  * one value, inclusive before exclusive; upper bounds put +inf last and, at
  * one value, exclusive before inclusive.
  */
-int			pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
-int			pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
+/* (in line: every sort, index and filter compares bounds) */
+static inline int
+pt_bound_value_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	if (kind == PT_KIND_DATE)
+		return (a->day > b->day) - (a->day < b->day);
+	return pt_decimal_cmp_inline(&a->value, &b->value);
+}
+
+static inline int
+pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	int			c;
+
+	if (a->infinite || b->infinite)
+		return b->infinite - a->infinite;
+	if ((c = pt_bound_value_cmp(kind, a, b)) != 0)
+		return c;
+	return b->inclusive - a->inclusive;
+}
+
+static inline int
+pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	int			c;
+
+	if (a->infinite || b->infinite)
+		return a->infinite - b->infinite;
+	if ((c = pt_bound_value_cmp(kind, a, b)) != 0)
+		return c;
+	return a->inclusive - b->inclusive;
+}
+
 /* Does the upper bound u reach the lower bound l (do the sets touch)? */
-bool		pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l);
+static inline bool
+pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l)
+{
+	int			c;
+
+	if (u->infinite || l->infinite)
+		return true;
+	c = pt_bound_value_cmp(kind, u, l);
+	return c > 0 || (c == 0 && u->inclusive && l->inclusive);
+}
 
 /* Sets the bounds' infinite/inclusive flags from t->op (in line: every unpack does). */
 static inline void
