@@ -300,24 +300,24 @@ int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
 static inline int
 pt_probe_test_inline(const pt_probe *p, const uint8_t *src, size_t len)
 {
-	if (len >= 4 && src[0] == PT_FORMAT_VERSION && src[1] >= PT_KIND_QUANTITY && src[1] <= PT_KIND_LABEL &&
-		(src[3] & ~PT_FLAG_APPROXIMATE) == 0)
+	/* a quantity probe and a quantity of a valid header (version, kind, flags): its key decides */
+	if (p->t.kind == PT_KIND_QUANTITY && len >= 9 && src[0] == PT_FORMAT_VERSION &&
+		src[1] == PT_KIND_QUANTITY && (src[3] & ~PT_FLAG_APPROXIMATE) == 0 && src[8] <= len - 9 &&
+		src[8] <= PT_UNIT_MAX_BYTES)
 	{
-		size_t		key_len,
+		size_t		key_len = src[8],
 					i;
 
-		if (src[1] != (uint8_t) p->t.kind)
+		if (key_len != p->t.unit_key_len)
 			return 0;
-		if (src[1] == PT_KIND_QUANTITY && len >= 9 && (key_len = src[8]) <= len - 9 &&
-			key_len <= PT_UNIT_MAX_BYTES)
-		{
-			if (key_len != p->t.unit_key_len)
+		for (i = 0; i < key_len; i++)
+			if (src[9 + i] != (uint8_t) p->t.unit_key[i])
 				return 0;
-			for (i = 0; i < key_len; i++)
-				if (src[9 + i] != (uint8_t) p->t.unit_key[i])
-					return 0;
-		}
 	}
+	/* a value of another kind (its header valid) */
+	else if (len >= 4 && src[0] == PT_FORMAT_VERSION && src[1] >= PT_KIND_QUANTITY && src[1] <= PT_KIND_LABEL &&
+			 (src[3] & ~PT_FLAG_APPROXIMATE) == 0 && src[1] != (uint8_t) p->t.kind)
+		return 0;
 	return pt_probe_test(p, src, len);
 }
 
