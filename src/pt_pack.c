@@ -342,16 +342,16 @@ read_quantity(reader *r, pt_target *t)
 	r->left -= key_len;
 	if (!valid_unit(t))
 		return false;
-	if (stores_lower(t->op) && !get_decimal(r, &t->lower.value))
+	/* one stored bound, the set's only finite end (or both ends of =a); a range stores two */
+	if (!get_decimal(r, &t->lower.value))
 		return false;
-	if (stores_upper(t->op) && !get_decimal(r, &t->upper.value))
-		return false;
-	if (!stores_upper(t->op))
+	if (t->op != PT_OP_RANGE)
+	{
 		t->upper.value = t->lower.value;
-	if (!stores_lower(t->op))
-		t->lower.value = t->upper.value;
+		return true;
+	}
 	/* only a range has two bounds to order */
-	return t->op != PT_OP_RANGE || pt_decimal_cmp(&t->lower.value, &t->upper.value) <= 0;
+	return get_decimal(r, &t->upper.value) && pt_decimal_cmp(&t->lower.value, &t->upper.value) <= 0;
 }
 
 bool
@@ -440,17 +440,13 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
 
 		v.kind = PT_KIND_QUANTITY;
 		v.op = (pt_op) src[2];
-		if (stores_lower(v.op) && !get_decimal(&r, &v.lower.value))
+		if (!get_decimal(&r, &v.lower.value))
 			return -1;
-		if (stores_upper(v.op) && !get_decimal(&r, &v.upper.value))
+		if (v.op != PT_OP_RANGE)
+			v.upper.value = v.lower.value;
+		else if (!get_decimal(&r, &v.upper.value) || pt_decimal_cmp(&v.lower.value, &v.upper.value) > 0)
 			return -1;
 		if (r.left != 0)
-			return -1;
-		if (!stores_upper(v.op))
-			v.upper.value = v.lower.value;
-		if (!stores_lower(v.op))
-			v.lower.value = v.upper.value;
-		if (v.op == PT_OP_RANGE && pt_decimal_cmp(&v.lower.value, &v.upper.value) > 0)
 			return -1;
 		pt_bounds_from_op(&v);
 		/* one dimension already: the bounds decide */
@@ -586,17 +582,14 @@ unpack_for_order(const uint8_t *src, size_t len, pt_target *t)
 	r.start = src;
 	r.p = src + HEADER_BYTES + QUANTITY_FIXED + key_len;
 	r.left = len - HEADER_BYTES - QUANTITY_FIXED - key_len;
-	if (stores_lower(t->op) && !get_decimal(&r, &t->lower.value))
+	/* one stored bound, the set's only finite end (or both ends of =a); a range stores two */
+	if (!get_decimal(&r, &t->lower.value))
 		return false;
-	if (stores_upper(t->op) && !get_decimal(&r, &t->upper.value))
+	if (t->op != PT_OP_RANGE)
+		t->upper.value = t->lower.value;
+	else if (!get_decimal(&r, &t->upper.value) || pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
 		return false;
 	if (r.left != 0)
-		return false;
-	if (!stores_upper(t->op))
-		t->upper.value = t->lower.value;
-	if (!stores_lower(t->op))
-		t->lower.value = t->upper.value;
-	if (t->op == PT_OP_RANGE && pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
 		return false;
 	pt_bounds_from_op(t);
 	return true;
