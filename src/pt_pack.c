@@ -495,6 +495,38 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
  * (≥95% contains no value bounded above); else it is read in full.
  */
 int
+pt_probe_test_quantity(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	pt_op		op = (pt_op) src[2];
+	bool		lower_infinite,
+				upper_infinite;
+
+	if (op < PT_OP_EQ || op > PT_OP_RANGE)
+		return -1;
+	/* which ends are open decides many answers before any number is read */
+	lower_infinite = (op == PT_OP_LE || op == PT_OP_LT);
+	upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
+	switch (p->op)
+	{
+		case PT_PROBE_CONTAINS:
+			if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
+				return 0;
+			break;
+		case PT_PROBE_CONTAINED_BY:
+			if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
+				return 0;
+			break;
+		case PT_PROBE_EQUAL:
+			if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
+				return 0;
+			break;
+		default:
+			break;
+	}
+	return probe_full(p, src, len);
+}
+
+int
 pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 {
 	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || src[1] < PT_KIND_QUANTITY ||
@@ -506,9 +538,6 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 	{
 		size_t		key_len,
 					i;
-		pt_op		op = (pt_op) src[2];
-		bool		lower_infinite,
-					upper_infinite;
 
 		if (len < HEADER_BYTES + QUANTITY_FIXED)
 			return -1;
@@ -520,28 +549,7 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 		for (i = 0; i < key_len; i++)
 			if (src[HEADER_BYTES + QUANTITY_FIXED + i] != (uint8_t) p->t.unit_key[i])
 				return 0;
-		if (op < PT_OP_EQ || op > PT_OP_RANGE)
-			return -1;
-		/* which ends are open decides many answers before any number is read */
-		lower_infinite = (op == PT_OP_LE || op == PT_OP_LT);
-		upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
-		switch (p->op)
-		{
-			case PT_PROBE_CONTAINS:
-				if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
-					return 0;
-				break;
-			case PT_PROBE_CONTAINED_BY:
-				if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
-					return 0;
-				break;
-			case PT_PROBE_EQUAL:
-				if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
-					return 0;
-				break;
-			default:
-				break;
-		}
+		return pt_probe_test_quantity(p, src, len);
 	}
 	else if (src[1] == PT_KIND_LABEL && p->op != PT_PROBE_OVERLAPS &&
 			 (len - HEADER_BYTES != p->t.label_len || len == HEADER_BYTES))

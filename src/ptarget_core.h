@@ -290,6 +290,8 @@ typedef struct pt_probe
 void		pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op);
 /* The answer for a packed value: 1 true, 0 false, -1 bytes pt_unpack refuses. */
 int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
+/* The same for a quantity whose header and dimension key were checked and are the probe's. */
+int			pt_probe_test_quantity(const pt_probe *p, const uint8_t *packed, size_t len);
 
 /*
  * pt_probe_test with its commonest answer in line (a filter asks for every
@@ -313,6 +315,7 @@ pt_probe_test_inline(const pt_probe *p, const uint8_t *src, size_t len)
 		for (i = 0; i < key_len; i++)
 			if (src[9 + i] != (uint8_t) p->t.unit_key[i])
 				return 0;
+		return pt_probe_test_quantity(p, src, len);
 	}
 	/* a value of another kind (its header valid) */
 	else if (len >= 4 && src[0] == PT_FORMAT_VERSION && src[1] >= PT_KIND_QUANTITY && src[1] <= PT_KIND_LABEL &&
