@@ -41,7 +41,7 @@ leaf_label_key(Datum datum, const uint8_t **bytes, size_t *len)
 static void
 entry_key(Datum datum, pt_gist_key *key)
 {
-	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
+	struct varlena *v = pg_ptarget_packed(datum);
 	const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(v);
 	size_t		len = VARSIZE_ANY_EXHDR(v);
 	pt_target	t;
@@ -52,12 +52,16 @@ entry_key(Datum datum, pt_gist_key *key)
 			report_corrupted_key();
 		return;
 	}
-	if (leaf_label_key(datum, &bytes, &len))
+	if (pt_gist_is_label_key(bytes, len))
 	{
+		if (!pt_gist_label_key_valid(bytes, len))
+			report_corrupted_key();
 		pt_gist_label_key_summary(key);
 		return;
 	}
-	pg_ptarget_unpack(datum, &t);
+	/* a leaf value: only the fields of its set are read (pt_unpack_set) */
+	if (!pt_unpack_set(bytes, len, &t))
+		pg_ptarget_unpack(datum, &t);	/* reports the corruption */
 	pt_gist_key_of(&t, key);
 }
 
@@ -78,7 +82,10 @@ ptarget_gist_compress(PG_FUNCTION_ARGS)
 
 	if (!entry->leafkey)
 		PG_RETURN_POINTER(entry);
-	v = PG_DETOAST_DATUM_PACKED(entry->key);
+	v = pg_ptarget_packed(entry->key);
+	/* a value that fits is its own leaf: no need to read it */
+	if (VARSIZE_ANY_EXHDR(v) <= PT_GIST_LEAF_MAX)
+		PG_RETURN_POINTER(entry);
 	pg_ptarget_unpack(PointerGetDatum(v), &t);
 	if (!pt_gist_needs_label_key(&t, VARSIZE_ANY_EXHDR(v)))
 		PG_RETURN_POINTER(entry);
@@ -101,6 +108,53 @@ key_datum(const pt_gist_key *key)
 	return PointerGetDatum(v);
 }
 
+/*
+ * The query of a scan, unpacked once (fn_extra) with a probe per strategy,
+ * so that each leaf value is tested in its packed form (pt_probe_test).
+ */
+typedef struct consistent_cache
+{
+	Size		len;
+	uint8	   *bytes;			/* the query's packed bytes (the probe points into them) */
+	pt_target	query;
+	int			strategy;
+	pt_probe	probe;
+} consistent_cache;
+
+static consistent_cache *
+consistent_query(FunctionCallInfo fcinfo, int strategy)
+{
+	consistent_cache *cache = (consistent_cache *) fcinfo->flinfo->fn_extra;
+	struct varlena *v = pg_ptarget_packed(PG_GETARG_DATUM(1));
+
+	/* the same query (a rescan may bring another one, even at the same address) */
+	if (cache != NULL && cache->bytes != NULL && cache->strategy == strategy &&
+		cache->len == VARSIZE_ANY_EXHDR(v) && memcmp(cache->bytes, VARDATA_ANY(v), cache->len) == 0)
+		return cache;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(consistent_cache));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (cache->bytes != NULL)
+		pfree(cache->bytes);
+	cache->len = VARSIZE_ANY_EXHDR(v);
+	cache->bytes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, Max(cache->len, 1));
+	memcpy(cache->bytes, VARDATA_ANY(v), cache->len);
+	if (!pt_unpack(cache->bytes, cache->len, &cache->query))
+	{
+		pfree(cache->bytes);
+		cache->bytes = NULL;
+		pg_ptarget_unpack(PG_GETARG_DATUM(1), &cache->query);	/* reports it */
+	}
+	cache->strategy = strategy;
+	pt_probe_prepare(&cache->probe, &cache->query,
+					 strategy == PT_GIST_CONTAINS ? PT_PROBE_CONTAINS :
+					 strategy == PT_GIST_CONTAINED_BY ? PT_PROBE_CONTAINED_BY :
+					 strategy == PT_GIST_OVERLAPS ? PT_PROBE_OVERLAPS : PT_PROBE_EQUAL);
+	return cache;
+}
+
 PG_FUNCTION_INFO_V1(ptarget_gist_consistent);
 Datum
 ptarget_gist_consistent(PG_FUNCTION_ARGS)
@@ -108,39 +162,40 @@ ptarget_gist_consistent(PG_FUNCTION_ARGS)
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	pt_target	query;
+	consistent_cache *cache;
 	pt_gist_key key;
 
-	PG_GETARG_PTARGET(1, &query);
+	if (strategy != PT_GIST_CONTAINS && strategy != PT_GIST_CONTAINED_BY && strategy != PT_GIST_OVERLAPS &&
+		strategy != PT_GIST_EQUAL)
+		elog(ERROR, "unrecognized ptarget GiST strategy %d", strategy);
+	cache = consistent_query(fcinfo, strategy);
 	*recheck = false;
 	if (GIST_LEAF(entry))
 	{
-		pt_target	v;
-		const uint8_t *bytes;
-		size_t		len;
+		struct varlena *v = pg_ptarget_packed(entry->key);
+		const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(v);
+		size_t		len = VARSIZE_ANY_EXHDR(v);
+		pt_target	value;
+		int			r;
 
-		if (leaf_label_key(entry->key, &bytes, &len))
+		if (pt_gist_is_label_key(bytes, len))
 		{
+			if (!pt_gist_label_key_valid(bytes, len))
+				report_corrupted_key();
 			*recheck = true;
-			PG_RETURN_BOOL(pt_gist_label_key_consistent(bytes, len, &query));
+			PG_RETURN_BOOL(pt_gist_label_key_consistent(bytes, len, &cache->query));
 		}
-		pg_ptarget_unpack(entry->key, &v);
-		switch (strategy)
-		{
-			case PT_GIST_CONTAINS:
-				PG_RETURN_BOOL(pt_contains(&v, &query));
-			case PT_GIST_CONTAINED_BY:
-				PG_RETURN_BOOL(pt_contains(&query, &v));
-			case PT_GIST_OVERLAPS:
-				PG_RETURN_BOOL(pt_overlaps(&v, &query));
-			case PT_GIST_EQUAL:
-				PG_RETURN_BOOL(pt_compare(&v, &query) == 0);
-			default:
-				elog(ERROR, "unrecognized ptarget GiST strategy %d", strategy);
-		}
+		/* a value: tested in place against the prepared query */
+		if ((r = pt_probe_test_inline(&cache->probe, bytes, len)) >= 0)
+			PG_RETURN_BOOL(r == 1);
+		pg_ptarget_unpack(entry->key, &value);	/* reports the corruption */
+		PG_RETURN_BOOL(strategy == PT_GIST_CONTAINS ? pt_contains(&value, &cache->query) :
+					   strategy == PT_GIST_CONTAINED_BY ? pt_contains(&cache->query, &value) :
+					   strategy == PT_GIST_OVERLAPS ? pt_overlaps(&value, &cache->query) :
+					   pt_compare(&value, &cache->query) == 0);
 	}
 	entry_key(entry->key, &key);
-	PG_RETURN_BOOL(pt_gist_key_consistent(&key, strategy, &query));
+	PG_RETURN_BOOL(pt_gist_key_consistent(&key, strategy, &cache->query));
 }
 
 PG_FUNCTION_INFO_V1(ptarget_gist_union);
@@ -199,8 +254,10 @@ ptarget_gist_same(PG_FUNCTION_ARGS)
 
 /*
  * The GiST sorted build sorts leaves after compress, so bounded label keys
- * are sorted too: one is ordered as the label its prefix spells (the order
- * only groups entries into pages; it does not decide any answer).
+ * are sorted too: one is ordered as the label its prefix spells.  The order
+ * only groups entries into pages (it decides no answer): pt_compare_grouped,
+ * whose pages each hold values of one shape ([a, +inf), (-inf, b] or
+ * finite), which a query like @> '≥95%' then skips but for its own.
  */
 static void
 leaf_target(Datum datum, pt_target *t)
@@ -222,46 +279,47 @@ leaf_target(Datum datum, pt_target *t)
 static int
 leaf_fastcmp(Datum a, Datum b, SortSupport ssup)
 {
+	struct varlena *va = pg_ptarget_packed(a),
+			   *vb = pg_ptarget_packed(b);
+	const uint8_t *pa = (const uint8_t *) VARDATA_ANY(va),
+			   *pb = (const uint8_t *) VARDATA_ANY(vb);
+	size_t		la = VARSIZE_ANY_EXHDR(va),
+				lb = VARSIZE_ANY_EXHDR(vb);
 	pt_target	ta,
 				tb;
-	const uint8_t *bytes;
-	size_t		len;
 
 	/* two values (no label keys): compared in their packed form */
-	if (!leaf_label_key(a, &bytes, &len) && !leaf_label_key(b, &bytes, &len))
+	if (!pt_gist_is_label_key(pa, la) && !pt_gist_is_label_key(pb, lb))
 	{
-		struct varlena *va = pg_ptarget_packed(a),
-				   *vb = pg_ptarget_packed(b);
 		bool		valid;
-		int			c = pt_packed_compare((const uint8_t *) VARDATA_ANY(va), VARSIZE_ANY_EXHDR(va),
-										  (const uint8_t *) VARDATA_ANY(vb), VARSIZE_ANY_EXHDR(vb), &valid);
+		int			c = pt_packed_compare_grouped(pa, la, pb, lb, &valid);
 
 		if (valid)
 			return c;
 	}
 	leaf_target(a, &ta);
 	leaf_target(b, &tb);
-	return pt_compare(&ta, &tb);
+	return pt_compare_grouped(&ta, &tb);
 }
 
 static Datum
 leaf_abbrev_convert(Datum original, SortSupport ssup)
 {
+	struct varlena *v = pg_ptarget_packed(original);
+	const uint8_t *bytes = (const uint8_t *) VARDATA_ANY(v);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
 	pt_target	t;
-	const uint8_t *bytes;
-	size_t		len;
 
-	if (!leaf_label_key(original, &bytes, &len))
+	if (!pt_gist_is_label_key(bytes, len))
 	{
-		struct varlena *v = pg_ptarget_packed(original);
 		bool		valid;
-		uint64_t	key = pt_packed_abbreviate((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &valid);
+		uint64_t	key = pt_packed_abbreviate_grouped(bytes, len, &valid);
 
 		if (valid)
 			return UInt64GetDatum(key);
 	}
 	leaf_target(original, &t);
-	return UInt64GetDatum(pt_abbreviate(&t));
+	return UInt64GetDatum(pt_abbreviate_grouped(&t));
 }
 
 static bool
@@ -304,9 +362,10 @@ split_item_cmp(const void *a, const void *b)
 }
 
 /*
- * Sorts the entries by (kind, dimension, bounds) and cuts the sorted run in
- * two — at a change of dimension when one lies near the middle, so that
- * pages hold one dimension each and searches skip the others.
+ * Sorts the entries by (kind, dimension, open ends, bounds) and cuts the
+ * sorted run in two — at a change of dimension when one lies near the
+ * middle, so that pages hold one dimension each and searches skip the
+ * others; else at a change of shape near the middle.
  */
 PG_FUNCTION_INFO_V1(ptarget_gist_picksplit);
 Datum
@@ -317,7 +376,8 @@ ptarget_gist_picksplit(PG_FUNCTION_ARGS)
 	int			n = entries->n - 1;
 	split_item *items = palloc(sizeof(split_item) * n);
 	int			cut = n / 2;
-	int			best = -1;
+	int			best = -1,
+				best_shape = -1;
 	int			i;
 	pt_gist_key left,
 				right;
@@ -327,11 +387,25 @@ ptarget_gist_picksplit(PG_FUNCTION_ARGS)
 		items[i].offset = (OffsetNumber) (FirstOffsetNumber + i);
 		entry_key(entries->vector[FirstOffsetNumber + i].key, &items[i].key);
 	}
-	qsort(items, n, sizeof(split_item), split_item_cmp);
+	/* the sorted build hands over entries already in order: sort only if not */
+	for (i = 1; i < n; i++)
+		if (split_item_cmp(&items[i - 1], &items[i]) > 0)
+		{
+			qsort(items, n, sizeof(split_item), split_item_cmp);
+			break;
+		}
 	for (i = n / 4; i <= n - n / 4 && i < n; i++)
 		if (i > 0 && !pt_gist_same_dimension(&items[i - 1].key, &items[i].key) &&
 			(best < 0 || abs(i - n / 2) < abs(best - n / 2)))
 			best = i;
+	/* else at a change of shape (open ends): queries of one shape skip the other half */
+	for (i = n / 4; i <= n - n / 4 && i < n; i++)
+		if (i > 0 &&
+			pt_gist_key_open_ends(&items[i - 1].key) != pt_gist_key_open_ends(&items[i].key) &&
+			(best_shape < 0 || abs(i - n / 2) < abs(best_shape - n / 2)))
+			best_shape = i;
+	if (best < 0)
+		best = best_shape;
 	if (best > 0)
 		cut = best;
 	if (cut < 1)

@@ -461,6 +461,35 @@ ptarget_out(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The cast to text (1.1): the canonical text as ptarget_out writes it, put
+ * into the text directly instead of through a cstring the cast copies.
+ */
+PG_FUNCTION_INFO_V1(ptarget_to_text);
+Datum
+ptarget_to_text(PG_FUNCTION_ARGS)
+{
+	pt_target	t;
+	size_t		len;
+	char	   *utf8;
+	char		buf[1024];
+
+	PG_GETARG_PTARGET(0, &t);
+	len = pt_format(&t, buf, sizeof(buf));
+	if (len < sizeof(buf) && GetDatabaseEncoding() == PG_UTF8)
+	{
+		text	   *result = (text *) palloc(VARHDRSZ + len);
+
+		SET_VARSIZE(result, VARHDRSZ + len);
+		memcpy(VARDATA(result), buf, len);
+		PG_RETURN_TEXT_P(result);
+	}
+	if (len < sizeof(buf))
+		PG_RETURN_TEXT_P(pg_ptarget_text(buf, len));
+	utf8 = canonical_utf8(&t, &len);
+	PG_RETURN_TEXT_P(pg_ptarget_text(utf8, len));
+}
+
+/*
  * Binary form: a version byte, then the canonical text.  Receiving parses
  * that text with the same grammar as input, so nothing unchecked gets in.
  */

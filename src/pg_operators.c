@@ -22,13 +22,15 @@ sqlname(PG_FUNCTION_ARGS) \
 /*
  * Filters with a constant: t @> '≥95%', t <@ …, t && …, t = … .  The
  * constant is unpacked once per query (fn_extra) and each row is tested in
- * its packed form (pt_probe_test), which answers rows of another kind or
+ * its packed form (pt_probe_test_inline), which answers rows of another kind or
  * dimension from their first bytes.  Without a constant argument, or for a
  * malformed row (reported as corrupted), the plain path runs.
  */
 typedef struct probe_cache
 {
 	int			stable;			/* 0 not known yet, 1 or 2 the constant argument, -1 none */
+	bool		watched;		/* no expression: the constant is the argument whose datum stays */
+	Pointer		last[2];		/* (watched) the datums of the previous call */
 	struct varlena *datum;		/* the constant's datum the bytes were taken from */
 	Size		len;
 	uint8	   *bytes;			/* the constant's packed bytes */
@@ -51,8 +53,32 @@ prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(probe_cache));
 		fcinfo->flinfo->fn_extra = cache;
-		cache->stable = get_fn_expr_arg_stable(fcinfo->flinfo, 1) ? 2 :
+		/*
+		 * Without an expression (the planner's estimate calls the operator on
+		 * the column's statistics against one constant) the constant is the
+		 * argument whose datum stays from one call to the next; its bytes are
+		 * then compared on every call.
+		 */
+		cache->watched = fcinfo->flinfo->fn_expr == NULL;
+		cache->stable = cache->watched ? 0 : get_fn_expr_arg_stable(fcinfo->flinfo, 1) ? 2 :
 			get_fn_expr_arg_stable(fcinfo->flinfo, 0) ? 1 : -1;
+	}
+	if (cache->watched)
+	{
+		Pointer		a0 = DatumGetPointer(PG_GETARG_DATUM(0)),
+					a1 = DatumGetPointer(PG_GETARG_DATUM(1));
+		int			side = a1 == cache->last[1] ? 2 : a0 == cache->last[0] ? 1 : 0;
+
+		cache->last[0] = a0;
+		cache->last[1] = a1;
+		if (side == 0)
+			return NULL;
+		if (side != cache->stable && cache->bytes != NULL)
+		{
+			pfree(cache->bytes);
+			cache->bytes = NULL;	/* prepared for the other side: prepare again */
+		}
+		cache->stable = side;
 	}
 	if (cache->stable < 0)
 		return NULL;
@@ -77,6 +103,16 @@ prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 	return cache;
 }
 
+/* Are the constant's bytes those the probe was prepared from? */
+static bool
+same_constant(const probe_cache *cache, Datum datum)
+{
+	struct varlena *v = pg_ptarget_packed(datum);
+
+	return cache->bytes != NULL && cache->len == VARSIZE_ANY_EXHDR(v) &&
+		memcmp(cache->bytes, VARDATA_ANY(v), cache->len) == 0;
+}
+
 static inline __attribute__((always_inline)) bool
 probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, bool *result)
 {
@@ -84,9 +120,13 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 	struct varlena *row;
 	int			r;
 
-	/* the same constant datum as before (a Const's pointer stays): the prepared probe */
-	if (cache == NULL || cache->stable < 0 ||
-		DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1)) != (Pointer) cache->datum)
+	/*
+	 * The same constant datum as before (a Const's pointer stays): the
+	 * prepared probe; a watched constant's bytes are compared too.
+	 */
+	if (cache == NULL || cache->stable <= 0 ||
+		DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1)) != (Pointer) cache->datum ||
+		(cache->watched && !same_constant(cache, PG_GETARG_DATUM(cache->stable - 1))))
 	{
 		if (cache != NULL && cache->stable < 0)
 			return false;
@@ -96,7 +136,7 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 	row = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(2 - cache->stable));
 	if (VARATT_IS_EXTERNAL(row) || VARATT_IS_COMPRESSED(row))
 		row = PG_DETOAST_DATUM_PACKED(PointerGetDatum(row));
-	r = pt_probe_test(&cache->probe, (const uint8_t *) VARDATA_ANY(row), VARSIZE_ANY_EXHDR(row));
+	r = pt_probe_test_inline(&cache->probe, (const uint8_t *) VARDATA_ANY(row), VARSIZE_ANY_EXHDR(row));
 	if (r < 0)
 		return false;
 	*result = (r == 1);

@@ -77,6 +77,32 @@ void		pt_decimal_normalize(pt_decimal *d);
 /* Sign-aware total order: -1, 0 or 1. */
 int			pt_decimal_cmp(const pt_decimal *a, const pt_decimal *b);
 
+/*
+ * pt_decimal_cmp with the common case in line (sorts, index keys and filters
+ * compare bounds all the time): coefficients below 10^9 whose exponents
+ * differ by at most 9 align exactly in 64 bits.
+ */
+static inline int
+pt_decimal_cmp_inline(const pt_decimal *a, const pt_decimal *b)
+{
+	static const int64_t p10[10] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+	int			d = a->exp - b->exp;
+
+	if (a->coef > -1000000000 && a->coef < 1000000000 && b->coef > -1000000000 && b->coef < 1000000000 &&
+		d >= -9 && d <= 9)
+	{
+		int64_t		ca = (int64_t) a->coef,
+					cb = (int64_t) b->coef;
+
+		if (d > 0)
+			ca *= p10[d];
+		else
+			cb *= p10[-d];
+		return (ca > cb) - (ca < cb);
+	}
+	return pt_decimal_cmp(a, b);
+}
+
 /* d *= factor * 10^exp10; false when the result leaves the supported range. */
 bool		pt_decimal_scale(pt_decimal *d, int64_t factor, int exp10);
 

@@ -24,12 +24,21 @@ dimension_of(const pt_target *t, const char **dim, uint8_t *len)
 	*len = t->kind == PT_KIND_QUANTITY ? t->unit_key_len : 0;
 }
 
-/* (kind, dimension) order */
-static int
+/* (kind, dimension) order; most pairs a build compares are of one dimension */
+static inline int
 dim_cmp(pt_kind ka, const char *da, size_t la, pt_kind kb, const char *db, size_t lb)
 {
+	size_t		i;
+
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
+	if (la == lb)
+	{
+		for (i = 0; i < la && da[i] == db[i]; i++)
+			;
+		if (i == la)
+			return 0;
+	}
 	return pt_bytes_cmp(da, la, db, lb);
 }
 
@@ -52,13 +61,29 @@ pt_gist_key_of(const pt_target *t, pt_gist_key *key)
 	key->upper = t->upper;
 }
 
+/* Equal dimension keys (short: compared in line, as union and splits ask often). */
+static inline bool
+dim_bytes_equal(const char *a, uint8_t alen, const char *b, uint8_t blen)
+{
+	uint8_t		i;
+
+	if (alen != blen)
+		return false;
+	if (a == b)
+		return true;
+	for (i = 0; i < alen; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 bool
 pt_gist_same_dimension(const pt_gist_key *a, const pt_gist_key *b)
 {
 	return a->kind_lo == a->kind_hi && b->kind_lo == b->kind_hi && a->kind_lo == b->kind_lo &&
-		dim_cmp(a->kind_lo, a->dim_lo, a->dim_lo_len, a->kind_hi, a->dim_hi, a->dim_hi_len) == 0 &&
-		dim_cmp(b->kind_lo, b->dim_lo, b->dim_lo_len, b->kind_hi, b->dim_hi, b->dim_hi_len) == 0 &&
-		dim_cmp(a->kind_lo, a->dim_lo, a->dim_lo_len, b->kind_lo, b->dim_lo, b->dim_lo_len) == 0;
+		dim_bytes_equal(a->dim_lo, a->dim_lo_len, a->dim_hi, a->dim_hi_len) &&
+		dim_bytes_equal(b->dim_lo, b->dim_lo_len, b->dim_hi, b->dim_hi_len) &&
+		dim_bytes_equal(a->dim_lo, a->dim_lo_len, b->dim_lo, b->dim_lo_len);
 }
 
 void
@@ -72,8 +97,9 @@ pt_gist_key_union(pt_gist_key *acc, const pt_gist_key *add)
 			acc->lower = add->lower;
 		if (pt_upper_cmp(acc->kind_lo, &add->upper, &acc->upper) > 0)
 			acc->upper = add->upper;
+		return;					/* one dimension: its range stays as it is */
 	}
-	acc->has_bounds = bounds;
+	acc->has_bounds = false;
 	if (dim_cmp(add->kind_lo, add->dim_lo, add->dim_lo_len, acc->kind_lo, acc->dim_lo, acc->dim_lo_len) < 0)
 	{
 		acc->kind_lo = add->kind_lo;
@@ -295,6 +321,12 @@ pt_gist_penalty(const pt_gist_key *key, const pt_gist_key *add)
 }
 
 int
+pt_gist_key_open_ends(const pt_gist_key *key)
+{
+	return key->has_bounds ? (key->lower.infinite ? 2 : 0) | (key->upper.infinite ? 1 : 0) : 0;
+}
+
+int
 pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b)
 {
 	int			c = dim_cmp(a->kind_lo, a->dim_lo, a->dim_lo_len, b->kind_lo, b->dim_lo, b->dim_lo_len);
@@ -305,6 +337,9 @@ pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b)
 		return c;
 	if (!a->has_bounds || !b->has_bounds)
 		return a->has_bounds - b->has_bounds;
+	/* grouped by which ends are open, as the sorted build orders leaves */
+	if ((c = pt_gist_key_open_ends(a) - pt_gist_key_open_ends(b)) != 0)
+		return c;
 	if ((c = pt_lower_cmp(a->kind_lo, &a->lower, &b->lower)) != 0)
 		return c;
 	return pt_upper_cmp(a->kind_lo, &a->upper, &b->upper);

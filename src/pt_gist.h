@@ -84,8 +84,13 @@ bool		pt_gist_key_consistent(const pt_gist_key *key, int strategy, const pt_targ
 /* Cost of putting add under key: 0 when it fits, more the more it widens key. */
 double		pt_gist_penalty(const pt_gist_key *key, const pt_gist_key *add);
 
-/* Order of keys for picksplit: (kind, dimension, lower, upper). */
+/*
+ * Order of keys for picksplit: (kind, dimension, open ends, lower, upper),
+ * the grouping of pt_compare_grouped.  Open ends: 0 finite, 1 [a, +inf),
+ * 2 (-inf, b], 3 both (a union of several shapes).
+ */
 int			pt_gist_key_cmp(const pt_gist_key *a, const pt_gist_key *b);
+int			pt_gist_key_open_ends(const pt_gist_key *key);
 /* Do a and b lie in the same (kind, dimension)? */
 bool		pt_gist_same_dimension(const pt_gist_key *a, const pt_gist_key *b);
 

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "pt_abbrev.h"
 #include "pt_date.h"
 #include "pt_fold.h"
 
@@ -176,6 +177,7 @@ typedef struct reader
 {
 	const uint8_t *p;
 	size_t		left;
+	const uint8_t *start;		/* the packed value's first byte */
 } reader;
 
 static bool
@@ -188,8 +190,51 @@ get_byte(reader *r, uint8_t *v)
 	return true;
 }
 
-static bool
+static bool get_decimal_general(reader *r, pt_decimal *d);
+
+/*
+ * A stored decimal.  Most have a nonzero coefficient of at most 8 bytes:
+ * read here in line with the general reader's checks (canonical length, no
+ * trailing zero digit, exponent in range); the rest by get_decimal_general.
+ */
+static inline bool
 get_decimal(reader *r, pt_decimal *d)
+{
+	size_t		n;
+
+	if (r->left >= 2 && (n = r->p[1] & 0x7F) >= 1 && n <= 8 && n <= r->left - 2)
+	{
+		const uint8_t *c = r->p + 2;
+		int8_t		exp = (int8_t) r->p[0];
+		uint64_t	m64 = 0;
+		size_t		i;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (c + n >= r->start + 8)
+		{
+			/* one load of the 8 bytes that end with the coefficient (no loop to mispredict) */
+			uint64_t	w;
+
+			memcpy(&w, c + n - 8, 8);
+			m64 = w >> (8 * (8 - n));
+		}
+		else
+#endif
+			for (i = n; i-- > 0;)
+				m64 = (m64 << 8) | c[i];
+		if (c[n - 1] == 0 || m64 % 10 == 0 || exp < -PT_DECIMAL_MAX_EXP || exp > PT_DECIMAL_MAX_EXP)
+			return false;
+		d->coef = (r->p[1] & 0x80) ? -(pt_int128) m64 : (pt_int128) m64;
+		d->exp = exp;
+		r->p += 2 + n;
+		r->left -= 2 + n;
+		return true;
+	}
+	return get_decimal_general(r, d);
+}
+
+static bool
+get_decimal_general(reader *r, pt_decimal *d)
 {
 	uint8_t		exp_byte,
 				len_byte;
@@ -297,22 +342,22 @@ read_quantity(reader *r, pt_target *t)
 	r->left -= key_len;
 	if (!valid_unit(t))
 		return false;
-	if (stores_lower(t->op) && !get_decimal(r, &t->lower.value))
+	/* one stored bound, the set's only finite end (or both ends of =a); a range stores two */
+	if (!get_decimal(r, &t->lower.value))
 		return false;
-	if (stores_upper(t->op) && !get_decimal(r, &t->upper.value))
-		return false;
-	if (!stores_upper(t->op))
+	if (t->op != PT_OP_RANGE)
+	{
 		t->upper.value = t->lower.value;
-	if (!stores_lower(t->op))
-		t->lower.value = t->upper.value;
+		return true;
+	}
 	/* only a range has two bounds to order */
-	return t->op != PT_OP_RANGE || pt_decimal_cmp(&t->lower.value, &t->upper.value) <= 0;
+	return get_decimal(r, &t->upper.value) && pt_decimal_cmp(&t->lower.value, &t->upper.value) <= 0;
 }
 
 bool
 pt_unpack(const uint8_t *src, size_t len, pt_target *t)
 {
-	reader		r = {src, len};
+	reader		r = {src, len, src};
 	uint8_t		version,
 				kind,
 				op;
@@ -391,21 +436,17 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
 		 * stored decimals are read, with pt_unpack's checks.
 		 */
 		size_t		skip = HEADER_BYTES + QUANTITY_FIXED + src[HEADER_BYTES + QUANTITY_FIXED - 1];
-		reader		r = {src + skip, len - skip};
+		reader		r = {src + skip, len - skip, src};
 
 		v.kind = PT_KIND_QUANTITY;
 		v.op = (pt_op) src[2];
-		if (stores_lower(v.op) && !get_decimal(&r, &v.lower.value))
+		if (!get_decimal(&r, &v.lower.value))
 			return -1;
-		if (stores_upper(v.op) && !get_decimal(&r, &v.upper.value))
+		if (v.op != PT_OP_RANGE)
+			v.upper.value = v.lower.value;
+		else if (!get_decimal(&r, &v.upper.value) || pt_decimal_cmp(&v.lower.value, &v.upper.value) > 0)
 			return -1;
 		if (r.left != 0)
-			return -1;
-		if (!stores_upper(v.op))
-			v.upper.value = v.lower.value;
-		if (!stores_lower(v.op))
-			v.lower.value = v.upper.value;
-		if (v.op == PT_OP_RANGE && pt_decimal_cmp(&v.lower.value, &v.upper.value) > 0)
 			return -1;
 		pt_bounds_from_op(&v);
 		/* one dimension already: the bounds decide */
@@ -454,6 +495,38 @@ probe_full(const pt_probe *p, const uint8_t *src, size_t len)
  * (≥95% contains no value bounded above); else it is read in full.
  */
 int
+pt_probe_test_quantity(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	pt_op		op = (pt_op) src[2];
+	bool		lower_infinite,
+				upper_infinite;
+
+	if (op < PT_OP_EQ || op > PT_OP_RANGE)
+		return -1;
+	/* which ends are open decides many answers before any number is read */
+	lower_infinite = (op == PT_OP_LE || op == PT_OP_LT);
+	upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
+	switch (p->op)
+	{
+		case PT_PROBE_CONTAINS:
+			if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
+				return 0;
+			break;
+		case PT_PROBE_CONTAINED_BY:
+			if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
+				return 0;
+			break;
+		case PT_PROBE_EQUAL:
+			if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
+				return 0;
+			break;
+		default:
+			break;
+	}
+	return probe_full(p, src, len);
+}
+
+int
 pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 {
 	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || src[1] < PT_KIND_QUANTITY ||
@@ -465,9 +538,6 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 	{
 		size_t		key_len,
 					i;
-		pt_op		op = (pt_op) src[2];
-		bool		lower_infinite,
-					upper_infinite;
 
 		if (len < HEADER_BYTES + QUANTITY_FIXED)
 			return -1;
@@ -479,28 +549,7 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 		for (i = 0; i < key_len; i++)
 			if (src[HEADER_BYTES + QUANTITY_FIXED + i] != (uint8_t) p->t.unit_key[i])
 				return 0;
-		if (op < PT_OP_EQ || op > PT_OP_RANGE)
-			return -1;
-		/* which ends are open decides many answers before any number is read */
-		lower_infinite = (op == PT_OP_LE || op == PT_OP_LT);
-		upper_infinite = (op == PT_OP_GE || op == PT_OP_GT);
-		switch (p->op)
-		{
-			case PT_PROBE_CONTAINS:
-				if ((p->t.lower.infinite && !lower_infinite) || (p->t.upper.infinite && !upper_infinite))
-					return 0;
-				break;
-			case PT_PROBE_CONTAINED_BY:
-				if ((lower_infinite && !p->t.lower.infinite) || (upper_infinite && !p->t.upper.infinite))
-					return 0;
-				break;
-			case PT_PROBE_EQUAL:
-				if (lower_infinite != p->t.lower.infinite || upper_infinite != p->t.upper.infinite)
-					return 0;
-				break;
-			default:
-				break;
-		}
+		return pt_probe_test_quantity(p, src, len);
 	}
 	else if (src[1] == PT_KIND_LABEL && p->op != PT_PROBE_OVERLAPS &&
 			 (len - HEADER_BYTES != p->t.label_len || len == HEADER_BYTES))
@@ -514,31 +563,54 @@ pt_probe_test(const pt_probe *p, const uint8_t *src, size_t len)
 /* ---------------------------------------------------------------- packed order */
 
 /*
- * pt_unpack without clearing what the kind does not use: the fields
- * pt_compare and pt_abbreviate read (kind, key, bounds, label).
+ * The fields pt_compare and pt_abbreviate read (kind, key, bounds, label),
+ * read in place without clearing the rest.  A quantity's stored decimals get
+ * pt_unpack's checks; its unit, scale and places say nothing about the order
+ * or the set and are not read (as by probes): sorts read them for no value.
  */
-static bool
+static inline __attribute__((always_inline)) bool
 unpack_for_order(const uint8_t *src, size_t len, pt_target *t)
 {
-	reader		r = {src + HEADER_BYTES, len - HEADER_BYTES};
+	size_t		key_len;
+	reader		r;
 
-	if (len < HEADER_BYTES || src[0] != PT_FORMAT_VERSION || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
+	if (len < HEADER_BYTES + QUANTITY_FIXED || src[1] != PT_KIND_QUANTITY)
+		return pt_unpack(src, len, t);
+	if (src[0] != PT_FORMAT_VERSION || (src[3] & ~PT_FLAG_APPROXIMATE) != 0)
 		return false;
-	t->kind = (pt_kind) src[1];
+	t->kind = PT_KIND_QUANTITY;
 	t->op = (pt_op) src[2];
 	t->flags = src[3];
-	if (t->kind == PT_KIND_QUANTITY)
-	{
-		if (!read_quantity(&r, t) || r.left != 0)
-			return false;
-		pt_bounds_from_op(t);
-		return true;
-	}
-	return pt_unpack(src, len, t);
+	key_len = src[HEADER_BYTES + QUANTITY_FIXED - 1];
+	if (t->op < PT_OP_EQ || t->op > PT_OP_RANGE || key_len > len - HEADER_BYTES - QUANTITY_FIXED)
+		return false;
+	t->unit_id = src[HEADER_BYTES];
+	t->unit_key = (const char *) src + HEADER_BYTES + QUANTITY_FIXED;
+	t->unit_key_len = (uint8_t) key_len;
+	r.start = src;
+	r.p = src + HEADER_BYTES + QUANTITY_FIXED + key_len;
+	r.left = len - HEADER_BYTES - QUANTITY_FIXED - key_len;
+	/* one stored bound, the set's only finite end (or both ends of =a); a range stores two */
+	if (!get_decimal(&r, &t->lower.value))
+		return false;
+	if (t->op != PT_OP_RANGE)
+		t->upper.value = t->lower.value;
+	else if (!get_decimal(&r, &t->upper.value) || pt_decimal_cmp(&t->lower.value, &t->upper.value) > 0)
+		return false;
+	if (r.left != 0)
+		return false;
+	pt_bounds_from_op(t);
+	return true;
+}
+
+bool
+pt_unpack_set(const uint8_t *src, size_t len, pt_target *t)
+{
+	return unpack_for_order(src, len, t);
 }
 
 /* Kind and dimension key of a packed value, checked as pt_unpack checks them. */
-static bool
+static inline bool
 packed_head(const uint8_t *p, size_t len, uint8_t *kind, const uint8_t **key, size_t *key_len)
 {
 	if (len < HEADER_BYTES || p[0] != PT_FORMAT_VERSION || p[1] < PT_KIND_QUANTITY || p[1] > PT_KIND_LABEL)
@@ -569,29 +641,35 @@ pt_packed_compare(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, 
 				lenb;
 	pt_target	ta,
 				tb;
+	int			c;
 
+	/* the same bytes are the same value (a sort meets many equal targets) */
+	if (alen == blen && alen >= HEADER_BYTES && a[0] == PT_FORMAT_VERSION && a[1] >= PT_KIND_QUANTITY &&
+		a[1] <= PT_KIND_LABEL && (a[1] != PT_KIND_QUANTITY || alen >= HEADER_BYTES + QUANTITY_FIXED) &&
+		memcmp(a, b, alen) == 0)
+	{
+		*valid = true;
+		return 0;
+	}
 	*valid = packed_head(a, alen, &ka, &keya, &lena) && packed_head(b, blen, &kb, &keyb, &lenb);
 	if (!*valid)
 		return 0;
 	/* kind, then the dimension key (pt_compare's order) */
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
-	if (ka == PT_KIND_QUANTITY)
-	{
-		int			c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb);
-
-		if (c != 0)
-			return c;
-	}
-	/* the same bytes are the same value (a sort meets many equal targets) */
-	if (alen == blen && memcmp(a, b, alen) == 0)
-		return 0;
+	if (ka == PT_KIND_QUANTITY && (c = pt_bytes_cmp((const char *) keya, lena, (const char *) keyb, lenb)) != 0)
+		return c;
 	if (!unpack_for_order(a, alen, &ta) || !unpack_for_order(b, blen, &tb))
 	{
 		*valid = false;
 		return 0;
 	}
-	return pt_compare(&ta, &tb);
+	if (ka == PT_KIND_LABEL)
+		return pt_bytes_cmp(ta.label, ta.label_len, tb.label, tb.label_len);
+	/* one kind and dimension: the bounds decide */
+	if ((c = pt_lower_cmp(ta.kind, &ta.lower, &tb.lower)) != 0)
+		return c;
+	return pt_upper_cmp(ta.kind, &ta.upper, &tb.upper);
 }
 
 uint64_t
@@ -600,5 +678,33 @@ pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid)
 	pt_target	t;
 
 	*valid = unpack_for_order(p, len, &t);
-	return *valid ? pt_abbreviate(&t) : 0;
+	return *valid ? pt_abbrev_key(&t) : 0;
+}
+
+int
+pt_packed_compare_grouped(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid)
+{
+	pt_target	ta,
+				tb;
+	uint8_t		kind;
+	const uint8_t *key;
+	size_t		key_len;
+
+	/* the same bytes are the same value (a build meets many equal targets) */
+	if (alen == blen && memcmp(a, b, alen) == 0 && packed_head(a, alen, &kind, &key, &key_len))
+	{
+		*valid = true;
+		return 0;
+	}
+	*valid = unpack_for_order(a, alen, &ta) && unpack_for_order(b, blen, &tb);
+	return *valid ? pt_compare_grouped(&ta, &tb) : 0;
+}
+
+uint64_t
+pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid)
+{
+	pt_target	t;
+
+	*valid = unpack_for_order(p, len, &t);
+	return *valid ? pt_abbrev_key_grouped(&t) : 0;
 }

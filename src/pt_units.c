@@ -161,10 +161,25 @@ enum
 
 /*
  * Abbreviated keys give each dimension key the catalog knows an 8-bit code
- * 2*rank+1 (pt_unit_key_code): at most one key per row plus "" (none), so
- * 127 keys at most.
+ * 2*rank+1 (pt_unit_key_code): at most one key per row, "" (none) and the
+ * compound keys below, so 127 keys at most.
  */
-_Static_assert(CATALOG_SIZE + 1 <= 127, "too many catalog rows for 8-bit dimension key codes");
+#define COMPOUND_KEY_COUNT (sizeof(compound_keys) / sizeof(compound_keys[0]))
+
+/*
+ * Keys with /denominators the seed documents write (元/人/月, 次/年): known to
+ * the abbreviation too, so a sort orders their values by the bounds in the
+ * key instead of comparing each in full.  Only the order of keys matters
+ * here (nothing is stored): the list may grow while the codes fit.
+ */
+static const char *const compound_keys[] = {
+	"元/人", "元/人/月", "元/人/年", "元/人/天", "元/人次", "元/月", "元/年", "元/天", "元/次",
+	"元/户", "元/平方米", "元/吨", "次/年", "次/月", "次/周", "次/天", "人次/年", "人次/月",
+	"个/年", "人/年", "天/年", "小时/年"
+};
+
+_Static_assert(CATALOG_SIZE + 1 + sizeof(compound_keys) / sizeof(compound_keys[0]) <= 127,
+			   "too many catalog rows for 8-bit dimension key codes");
 
 /* ---------------------------------------------------------------- the table */
 
@@ -425,7 +440,7 @@ pt_unit_from_base(const pt_unit *row, int scale, pt_decimal *d)
 
 /* ---------------------------------------------------------------- key codes */
 
-#define MAX_KEYS (CATALOG_SIZE + 1)
+#define MAX_KEYS (CATALOG_SIZE + 1 + COMPOUND_KEY_COUNT)
 
 static int
 key_qsort_cmp(const void *a, const void *b)
@@ -455,6 +470,8 @@ known_keys(size_t *count, const size_t **lengths)
 		all[m++] = "";
 		for (i = 0; i < CATALOG_SIZE; i++)
 			all[m++] = catalog[i]->dimension ? catalog[i]->base : catalog[i]->spelling;
+		for (i = 0; i < COMPOUND_KEY_COUNT; i++)
+			all[m++] = compound_keys[i];
 		qsort(all, m, sizeof(all[0]), key_qsort_cmp);
 		for (i = 0, j = 0; i < m; i++)
 			if (j == 0 || strcmp(all[i], keys[j - 1]) != 0)
@@ -535,6 +552,61 @@ pt_unit_key_code(const char *key, size_t len, bool *known)
 	}
 	*known = false;
 	return (unsigned) (2 * lo);
+}
+
+/* Recent short keys and their codes (a sort asks for every value's). */
+#define KEY_MEMO_SLOTS 64
+
+typedef struct key_memo
+{
+	uint64_t	bytes;			/* the key's bytes, little endian, zero-padded */
+	uint8_t		len;			/* 0 = empty (the key "" needs no memo) */
+	uint8_t		code;
+	bool		known;
+} key_memo;
+
+unsigned
+pt_unit_id_key_code(uint8_t id, const char *key, size_t len, bool *known)
+{
+	static uint8_t base_code[256];	/* code of the row's base unit + 1; 0 = not looked up */
+	static key_memo memo[KEY_MEMO_SLOTS];
+	const pt_unit *row;
+	size_t		i;
+
+	/* keys of up to 8 bytes (%, 元, 个, 人次 …): remembered by their bytes */
+	if (len > 0 && len <= 8)
+	{
+		uint64_t	bytes = 0;
+		key_memo   *m;
+
+		for (i = 0; i < len; i++)
+			bytes |= (uint64_t) (unsigned char) key[i] << (8 * i);
+		m = &memo[((bytes ^ len) * 0x9E3779B97F4A7C15ULL) >> 58];
+		if (m->len != len || m->bytes != bytes)
+		{
+			m->code = (uint8_t) pt_unit_key_code(key, len, &m->known);
+			m->bytes = bytes;
+			m->len = (uint8_t) len;
+		}
+		*known = m->known;
+		return m->code;
+	}
+	row = pt_unit_by_id(id);
+
+	/* a dimensioned unit's key is its base unit, unless it has /denominators */
+	if (row != NULL && row->dimension != NULL && len == row->base_len)
+	{
+		for (i = 0; i < len && key[i] == row->base[i]; i++)
+			;
+		if (i == len)
+		{
+			if (base_code[id] == 0)
+				base_code[id] = (uint8_t) (pt_unit_key_code(row->base, row->base_len, known) + 1);
+			*known = true;
+			return base_code[id] - 1u;
+		}
+	}
+	return pt_unit_key_code(key, len, known);
 }
 
 size_t

@@ -76,11 +76,14 @@ bool		pt_unit_from_base(const pt_unit *row, int scale, pt_decimal *d);
 
 /*
  * Order-preserving code of a dimension key (a base unit's spelling, a
- * measure word, or "" for none) among the keys the catalog knows: 2*rank+1
+ * measure word, or "" for none) among the keys the catalog knows (and a few
+ * common keys with /denominators such as 元/人/月): 2*rank+1
  * for a known key, 2*(number of known keys below it) for any other.  Codes
  * fit in 8 bits; *known tells which case applies.
  */
 unsigned	pt_unit_key_code(const char *key, size_t len, bool *known);
+/* The same for a value's key written with unit row id (the base's code is kept). */
+unsigned	pt_unit_id_key_code(uint8_t id, const char *key, size_t len, bool *known);
 
 /* Iteration for documentation tools and tests. */
 size_t		pt_unit_count(void);

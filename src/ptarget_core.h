@@ -189,17 +189,72 @@ size_t		pt_pack(const pt_target *t, uint8_t *dst);
 bool		pt_unpack(const uint8_t *src, size_t len, pt_target *out);
 
 /*
+ * The fields of a packed value that say which set it is (kind, op, flags,
+ * dimension key, bounds, label) for order and GiST keys, read in place; the
+ * other fields are left as they were.  Bytes pt_unpack refuses give false,
+ * except a quantity's unit, scale and places, which are not read.
+ */
+bool		pt_unpack_set(const uint8_t *src, size_t len, pt_target *out);
+
+/*
  * Bound order as range types have it: lower bounds put -inf first and, at
  * one value, inclusive before exclusive; upper bounds put +inf last and, at
  * one value, exclusive before inclusive.
  */
-int			pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
-int			pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b);
-/* Does the upper bound u reach the lower bound l (do the sets touch)? */
-bool		pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l);
+/* (in line: every sort, index and filter compares bounds) */
+static inline int
+pt_bound_value_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	if (kind == PT_KIND_DATE)
+		return (a->day > b->day) - (a->day < b->day);
+	return pt_decimal_cmp_inline(&a->value, &b->value);
+}
 
-/* Sets the bounds' infinite/inclusive flags from t->op. */
-void		pt_bounds_from_op(pt_target *t);
+static inline int
+pt_lower_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	int			c;
+
+	if (a->infinite || b->infinite)
+		return b->infinite - a->infinite;
+	if ((c = pt_bound_value_cmp(kind, a, b)) != 0)
+		return c;
+	return b->inclusive - a->inclusive;
+}
+
+static inline int
+pt_upper_cmp(pt_kind kind, const pt_bound *a, const pt_bound *b)
+{
+	int			c;
+
+	if (a->infinite || b->infinite)
+		return a->infinite - b->infinite;
+	if ((c = pt_bound_value_cmp(kind, a, b)) != 0)
+		return c;
+	return a->inclusive - b->inclusive;
+}
+
+/* Does the upper bound u reach the lower bound l (do the sets touch)? */
+static inline bool
+pt_upper_reaches_lower(pt_kind kind, const pt_bound *u, const pt_bound *l)
+{
+	int			c;
+
+	if (u->infinite || l->infinite)
+		return true;
+	c = pt_bound_value_cmp(kind, u, l);
+	return c > 0 || (c == 0 && u->inclusive && l->inclusive);
+}
+
+/* Sets the bounds' infinite/inclusive flags from t->op (in line: every unpack does). */
+static inline void
+pt_bounds_from_op(pt_target *t)
+{
+	t->lower.infinite = (t->op == PT_OP_LE || t->op == PT_OP_LT);
+	t->upper.infinite = (t->op == PT_OP_GE || t->op == PT_OP_GT);
+	t->lower.inclusive = (t->op != PT_OP_GT) && !t->lower.infinite;
+	t->upper.inclusive = (t->op != PT_OP_LT) && !t->upper.infinite;
+}
 
 /* Semantics (pt_semantics.c): all on unpacked values, no allocation. */
 int			pt_compare(const pt_target *a, const pt_target *b);
@@ -235,6 +290,39 @@ typedef struct pt_probe
 void		pt_probe_prepare(pt_probe *p, const pt_target *t, pt_probe_op op);
 /* The answer for a packed value: 1 true, 0 false, -1 bytes pt_unpack refuses. */
 int			pt_probe_test(const pt_probe *p, const uint8_t *packed, size_t len);
+/* The same for a quantity whose header and dimension key were checked and are the probe's. */
+int			pt_probe_test_quantity(const pt_probe *p, const uint8_t *packed, size_t len);
+
+/*
+ * pt_probe_test with its commonest answer in line (a filter asks for every
+ * row): a value of another kind, or a quantity of another dimension key, is
+ * false.  The bytes read here get pt_probe_test's checks (packed layout:
+ * pt_pack.c; a quantity's key length is byte 8, its key follows).
+ */
+static inline int
+pt_probe_test_inline(const pt_probe *p, const uint8_t *src, size_t len)
+{
+	/* a quantity probe and a quantity of a valid header (version, kind, flags): its key decides */
+	if (p->t.kind == PT_KIND_QUANTITY && len >= 9 && src[0] == PT_FORMAT_VERSION &&
+		src[1] == PT_KIND_QUANTITY && (src[3] & ~PT_FLAG_APPROXIMATE) == 0 && src[8] <= len - 9 &&
+		src[8] <= PT_UNIT_MAX_BYTES)
+	{
+		size_t		key_len = src[8],
+					i;
+
+		if (key_len != p->t.unit_key_len)
+			return 0;
+		for (i = 0; i < key_len; i++)
+			if (src[9 + i] != (uint8_t) p->t.unit_key[i])
+				return 0;
+		return pt_probe_test_quantity(p, src, len);
+	}
+	/* a value of another kind (its header valid) */
+	else if (len >= 4 && src[0] == PT_FORMAT_VERSION && src[1] >= PT_KIND_QUANTITY && src[1] <= PT_KIND_LABEL &&
+			 (src[3] & ~PT_FLAG_APPROXIMATE) == 0 && src[1] != (uint8_t) p->t.kind)
+		return 0;
+	return pt_probe_test(p, src, len);
+}
 
 /*
  * pt_compare and pt_abbreviate of packed values (sorts, btree builds): a
@@ -249,10 +337,24 @@ uint64_t	pt_packed_abbreviate(const uint8_t *p, size_t len, bool *valid);
 
 /*
  * A 64-bit key whose unsigned order agrees with pt_compare wherever the keys
- * differ (abbreviated keys for sorting): kind, the first bytes of the
- * dimension key, then the lower bound coarsened to nine digits.
+ * differ (abbreviated keys for sorting): kind, the dimension key's code,
+ * then the bounds (the first to eight digits; when those are exact, its
+ * inclusiveness and the upper bound coarsened).  Layout in pt_semantics.c.
  */
 uint64_t	pt_abbreviate(const pt_target *t);
+
+/*
+ * Another total order for grouping values into index pages (GiST sorted
+ * builds): pt_compare's, except that within a kind and dimension the values
+ * come in groups by which ends are open — finite, [a, +inf), (-inf, b] —
+ * so that a page holds one shape and a query skips the shapes it cannot
+ * match.  With its abbreviated keys (consistent as pt_abbreviate's).
+ */
+int			pt_compare_grouped(const pt_target *a, const pt_target *b);
+uint64_t	pt_abbreviate_grouped(const pt_target *t);
+/* The same of packed values (as pt_packed_compare and pt_packed_abbreviate). */
+int			pt_packed_compare_grouped(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid);
+uint64_t	pt_packed_abbreviate_grouped(const uint8_t *p, size_t len, bool *valid);
 
 /*
  * Bytes that identify the value's set (kind, dimension, bounds; a label's

@@ -9,7 +9,10 @@
 set -euo pipefail
 
 PG_MAJOR=15
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# PTARGET_PG_BIN=<dir of a private copy of the server's bin/> builds, installs
+# and runs against that copy (its pg_config) instead of the system server.
+PG_BIN=${PTARGET_PG_BIN:-/usr/lib/postgresql/$PG_MAJOR/bin}
+MAKE_PG=(${PTARGET_PG_BIN:+PG_CONFIG=$PTARGET_PG_BIN/pg_config})
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 as_root() {
@@ -96,15 +99,15 @@ INSTALL_LOCK=/run/lock/ptarget-extension-files.lock
 # install_tree DIR: make install from a source tree, under the lock
 install_tree() {
 	if [ "${PTARGET_INSTALL_LOCKED:-0}" = 1 ]; then
-		as_root make -C "$1" -s install >/dev/null
+		as_root make -C "$1" -s "${MAKE_PG[@]}" install >/dev/null
 	else
-		as_root flock -w 1800 "$INSTALL_LOCK" make -C "$1" -s install >/dev/null
+		as_root flock -w 1800 "$INSTALL_LOCK" make -C "$1" -s "${MAKE_PG[@]}" install >/dev/null
 	fi
 }
 
 build_and_install() {
 	echo "== building and installing ptarget"
-	make -C "$ROOT" -s >/dev/null
+	make -C "$ROOT" -s "${MAKE_PG[@]}" >/dev/null
 	install_tree "$ROOT"
 }
 

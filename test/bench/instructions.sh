@@ -45,7 +45,7 @@ for spec in "${TREES[@]}"; do
 	dir=$(cd "${spec#*=}" && pwd)
 	names+=("$name")
 	echo "== $name: $dir"
-	make -C "$dir" -s >/dev/null 2>&1 || { echo "make failed in $dir" >&2; exit 1; }
+	make -C "$dir" -s "${MAKE_PG[@]}" >/dev/null 2>&1 || { echo "make failed in $dir" >&2; exit 1; }
 	make -C "$dir" -s test/bench/core_bench >/dev/null 2>&1 ||
 		cc -std=gnu11 -O2 -fno-strict-aliasing -fwrapv -I"$dir/src" -o "$dir/test/bench/core_bench" \
 			"$ROOT/test/bench/core_bench.c" $(sed -n '/^CORE_SRCS[[:space:]]*=/,/[^\\]$/p' "$dir/Makefile" |

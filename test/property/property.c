@@ -2170,6 +2170,18 @@ check_relations(const pt_target *a, const char *at, const pt_target *b, const ch
 		if (eq)
 			check(ka == kb, "abbrev", "\"%s\" = \"%s\" but their abbreviated keys differ", at, bt);
 	}
+	{
+		/* the grouped order of GiST builds: the same equal values, keys never contradicting it */
+		int			g = sign(pt_compare_grouped(a, b));
+		uint64_t	ka = pt_abbreviate_grouped(a),
+					kb = pt_abbreviate_grouped(b);
+
+		check((g == 0) == eq && g == -sign(pt_compare_grouped(b, a)), "abbrev",
+			  "grouped order of \"%s\" and \"%s\" is %d, pt_compare says %d", at, bt, g, c1);
+		check(ka == kb || (ka < kb) == (g < 0), "abbrev",
+			  "grouped keys of \"%s\" and \"%s\" are %016llx, %016llx but cmp = %d", at, bt,
+			  (unsigned long long) ka, (unsigned long long) kb, g);
+	}
 	check(c1 == -c2, "order-antisymmetric", "cmp(\"%s\", \"%s\") = %d but the reverse is %d", at, bt, c1, c2);
 	check(c1 == mc, "order-spec", "cmp(\"%s\", \"%s\") = %d, the README's order says %d", at, bt, c1, mc);
 	if (eq)

@@ -703,6 +703,50 @@ check_packed_order(parsed **values, int n)
 	CHECK(bad == 0, "%d packed comparisons disagree", bad);
 }
 
+/*
+ * The grouped order of GiST builds (pt_compare_grouped): a total order that
+ * agrees with pt_compare on which values are equal, whose abbreviations never
+ * contradict it, and whose packed forms agree with the unpacked ones.
+ */
+static void
+check_grouped_order(parsed **values, int n)
+{
+	int			i,
+				j,
+				bad = 0;
+	static uint8_t packed[512][1024];
+	size_t		size[512];
+
+	for (i = 0; i < n && i < 512; i++)
+	{
+		bool		valid;
+
+		size[i] = pt_packed_size(&values[i]->t);
+		pt_pack(&values[i]->t, packed[i]);
+		if ((pt_packed_abbreviate_grouped(packed[i], size[i], &valid) != pt_abbreviate_grouped(&values[i]->t) ||
+			 !valid) && bad++ < 5)
+			CHECK(0, "packed grouped abbreviation of %s", values[i]->text);
+	}
+	for (i = 0; i < n && i < 512; i++)
+		for (j = 0; j < n && j < 512; j++)
+		{
+			const pt_target *a = &values[i]->t,
+					   *b = &values[j]->t;
+			int			c = pt_compare_grouped(a, b);
+			uint64_t	ka = pt_abbreviate_grouped(a),
+						kb = pt_abbreviate_grouped(b);
+			bool		valid;
+			int			p = pt_packed_compare_grouped(packed[i], size[i], packed[j], size[j], &valid);
+
+			if (((c == 0) != (pt_compare(a, b) == 0) || (c > 0) != (pt_compare_grouped(b, a) < 0) ||
+				 (ka != kb && (ka < kb) != (c < 0)) || !valid || (p > 0) != (c > 0) || (p < 0) != (c < 0)) &&
+				bad++ < 5)
+				CHECK(0, "grouped order of %s and %s: %d (packed %d, keys %llx %llx)", values[i]->text,
+					  values[j]->text, c, p, (unsigned long long) ka, (unsigned long long) kb);
+		}
+	CHECK(bad == 0, "%d grouped comparisons disagree", bad);
+}
+
 /* Every seed cell: parse, classify, round trip. */
 static void
 test_seed_cells(const char *path)
@@ -761,6 +805,7 @@ test_seed_cells(const char *path)
 	check_abbreviations(values, n_values);
 	check_probes(values, n_values);
 	check_packed_order(values, n_values);
+	check_grouped_order(values, n_values);
 	while (n_values > 0)
 		free(values[--n_values]);
 	CHECK(cells == 354, "cells %d", cells);
