@@ -1,7 +1,8 @@
 /*
- * fuzz_doc_checks.h — what fuzz_delimited.c and fuzz_layout.c check on every
- * input: an arena of malloc'd blocks (freed at the end, so LeakSanitizer sees
- * any leak), and the invariants of a read pt_cells_doc and pt_document.
+ * fuzz_doc_checks.h — the invariants the document harnesses (fuzz_document.c,
+ * fuzz_delimited.c, fuzz_layout.c, fuzz_docx.c, fuzz_xlsx.c) check on every
+ * result: a reader's pt_cells_doc, a pt_document, a pt_doc_error.  A violated
+ * one prints what and calls abort(), which libFuzzer reports as a crash.
  */
 #ifndef PT_FUZZ_DOC_CHECKS_H
 #define PT_FUZZ_DOC_CHECKS_H
@@ -14,53 +15,11 @@
 
 #include "pt_cells.h"
 #include "pt_cell_target.h"
-
-typedef struct block
-{
-	struct block *next;
-	max_align_t align[];
-} block;
-
-typedef struct arena
-{
-	block	   *blocks;
-	long		allocations;
-	long		fail_at;		/* this allocation returns NULL; -1 never */
-} arena;
-
-static void *
-arena_alloc(void *ctx, size_t size)
-{
-	arena	   *a = ctx;
-	block	   *b;
-
-	if (a->allocations++ == a->fail_at)
-		return NULL;
-	if (size > ((size_t) 1 << 31))
-		return NULL;
-	b = malloc(sizeof(block) + (size > 0 ? size : 1));
-	if (b == NULL)
-		return NULL;
-	b->next = a->blocks;
-	a->blocks = b;
-	return b->align;
-}
-
-static void
-arena_free(arena *a)
-{
-	while (a->blocks != NULL)
-	{
-		block	   *next = a->blocks->next;
-
-		free(a->blocks);
-		a->blocks = next;
-	}
-}
+#include "../unit/valid_utf8.h"
 
 static size_t g_size;
 
-static void
+static inline void
 fail(const char *what, const char *detail)
 {
 	fprintf(stderr, "\n*** invariant violated: %s%s%s (input of %zu bytes)\n", what,
@@ -70,25 +29,9 @@ fail(const char *what, const char *detail)
 
 #define CHECK(cond, detail) do { if (!(cond)) fail(#cond, (detail)); } while (0)
 
-static bool
-valid_utf8(const char *s, size_t n)
-{
-	size_t		i = 0;
-
-	while (i < n)
-	{
-		size_t		k = pt_utf8_char_length((const unsigned char *) s + i, n - i);
-
-		if (k == 0)
-			return false;
-		i += k;
-	}
-	return true;
-}
-
 static volatile unsigned sink;
 
-static void
+static inline void
 check_text(pt_doc_text t, const char *field)
 {
 	size_t		i;
@@ -101,7 +44,7 @@ check_text(pt_doc_text t, const char *field)
 	CHECK(valid_utf8(t.ptr, t.len), field);
 }
 
-static void
+static inline void
 check_cstring(const char *s, size_t cap, bool nonempty, const char *field)
 {
 	const char *nul = memchr(s, '\0', cap);
@@ -112,7 +55,7 @@ check_cstring(const char *s, size_t cap, bool nonempty, const char *field)
 	CHECK(valid_utf8(s, (size_t) (nul - s)), field);
 }
 
-static void
+static inline void
 check_error(const pt_doc_error *err)
 {
 	check_cstring(err->message, sizeof(err->message), true, "error message");
@@ -123,7 +66,7 @@ check_error(const pt_doc_error *err)
 	CHECK(err->code >= PT_DOC_ERR_INVALID && err->code <= PT_DOC_ERR_MEMORY, "error code");
 }
 
-static void
+static inline void
 check_cells(const pt_cells_doc *d)
 {
 	int			t,
@@ -157,7 +100,7 @@ check_cells(const pt_cells_doc *d)
 	}
 }
 
-static void
+static inline void
 check_document(const pt_document *doc, bool lenient)
 {
 	int			i,
@@ -219,7 +162,7 @@ check_document(const pt_document *doc, bool lenient)
 /* Every target and actual cell read as the import reads it (pt_cell_target.h),
  * with the project's year and the column's unit: a reading in range, a
  * formattable target, the constraints it reports, a valid note. */
-static void
+static inline void
 check_cell_reading(pt_doc_text text, int year, pt_doc_text unit, const pt_allocator *alloc)
 {
 	pt_cell_context ctx = {year, unit};
@@ -252,7 +195,7 @@ check_cell_reading(pt_doc_text text, int year, pt_doc_text unit, const pt_alloca
 	}
 }
 
-static void
+static inline void
 check_cell_readings(const pt_document *doc, const pt_allocator *alloc)
 {
 	int			i,
@@ -270,45 +213,43 @@ check_cell_readings(const pt_document *doc, const pt_allocator *alloc)
 		}
 }
 
-static bool
-same_text(pt_doc_text a, pt_doc_text b)
+/* What a reader returned: true with cells to lay out (checked), or false
+ * after a clean error. */
+static inline bool
+check_read(int rc, const pt_cells_doc *cells, const pt_doc_error *err)
 {
-	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
-/* strict success: lenient mode gives the same projects */
-static void
-check_same(const pt_document *a, const pt_document *b)
-{
-	int			i,
-				j;
-
-	CHECK(a->n_projects == b->n_projects, "strict and lenient project counts differ");
-	CHECK(a->n_skipped == b->n_skipped, "lenient skips what strict accepts");
-	for (i = 0; i < a->n_projects; i++)
+	CHECK(rc == 0 || rc == -1, "reader return code");
+	if (rc != 0)
 	{
-		const pt_doc_project *p = &a->projects[i],
-				   *q = &b->projects[i];
-
-		CHECK(same_text(p->name, q->name) && same_text(p->title, q->title) &&
-			  p->n_indicators == q->n_indicators, "strict and lenient projects differ");
-		for (j = 0; j < p->n_indicators; j++)
-			CHECK(same_text(p->indicators[j].target_text, q->indicators[j].target_text) &&
-				  same_text(p->indicators[j].level1, q->indicators[j].level1) &&
-				  p->indicators[j].source_row == q->indicators[j].source_row,
-				  "strict and lenient indicators differ");
+		check_error(err);
+		CHECK(cells->n_tables == 0 && cells->tables == NULL, "*out emptied on error");
+		return false;
 	}
+	check_cells(cells);
+	return true;
 }
 
-static uint32_t
-input_hash(const uint8_t *data, size_t size)
+/* The layout step on cells, strict or lenient, and what it returns checked. */
+static inline int
+lay_out_checked(const pt_cells_doc *cells, bool lenient, const char *source, const pt_allocator *alloc,
+				pt_document *doc, pt_doc_error *err)
 {
-	uint32_t	h = 2166136261u;
-	size_t		i;
+	pt_read_request req;
+	int			rc;
 
-	for (i = 0; i < size; i++)
-		h = (h ^ data[i]) * 16777619u;
-	return h;
+	memset(&req, 0, sizeof(req));
+	req.lenient = lenient;
+	req.source = pt_text(source, strlen(source));
+	rc = pt_layout(cells, &req, alloc, doc, err);
+	CHECK(rc == 0 || rc == -1, "layout return code");
+	if (rc == 0)
+		check_document(doc, lenient);
+	else
+	{
+		check_error(err);
+		CHECK(doc->n_projects == 0 && doc->projects == NULL, "*out emptied on error");
+	}
+	return rc;
 }
 
 #endif
