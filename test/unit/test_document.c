@@ -24,6 +24,7 @@
  * ------------------------------------------------------------------------ */
 
 #include "doc_check.h"
+#include "rng.h"
 static pt_doc_error err;
 
 /* Parse with a fresh arena; the result lives until the next call. */
@@ -40,11 +41,7 @@ parse(const char *text, size_t len, bool lenient, pt_document *doc)
  * Buffers and document editing
  * ------------------------------------------------------------------------ */
 
-typedef struct buffer
-{
-    char       *data;           /* exactly len bytes: ASan catches reads past the end */
-    size_t      len;
-} buffer;
+/* buffer (read_file.h): exactly len bytes, so ASan catches reads past the end */
 
 static buffer
 new_buffer(size_t len)
@@ -67,35 +64,6 @@ buffer_of(const char *data, size_t len)
     buffer      b = new_buffer(len);
 
     memcpy(b.data, data, len);
-    return b;
-}
-
-static buffer
-read_file(const char *path)
-{
-    static char chunk[1 << 16];
-    FILE       *f = fopen(path, "rb");
-    char       *data = NULL;
-    size_t      len = 0;
-    size_t      n;
-    buffer      b;
-
-    if (f == NULL)
-    {
-        printf("cannot open %s\n", path);
-        exit(2);
-    }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-    {
-        data = realloc(data, len + n);
-        if (data == NULL)
-            exit(2);
-        memcpy(data + len, chunk, n);
-        len += n;
-    }
-    fclose(f);
-    b = buffer_of(data ? data : "", len);
-    free(data);
     return b;
 }
 
@@ -924,17 +892,6 @@ test_out_of_memory(buffer seed)
     free(b.data);
 }
 
-static uint32_t rng_state = 12345;
-
-static uint32_t
-rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 17;
-    rng_state ^= rng_state << 5;
-    return rng_state;
-}
-
 /* Cut the document at every byte, then mutate it at random: the parser
  * returns 0 with a consistent result or -1 with a proper error. */
 static void
@@ -948,6 +905,7 @@ test_robustness(buffer seed)
     size_t      cut;
     int         round;
 
+    rng_seed(12345);
     for (cut = 0; cut <= seed.len; cut++)
     {
         buffer      b = buffer_of(seed.data, cut);
@@ -1025,11 +983,7 @@ main(int argc, char **argv)
     buffer      seed000;
     buffer      seed001;
 
-    if (argc != 3)
-    {
-        printf("usage: %s SEED_000 SEED_001\n", argv[0]);
-        return 2;
-    }
+    check_arguments(argc, argv, 2, "SEED_000 SEED_001");
     seed000 = read_file(argv[1]);
     seed001 = read_file(argv[2]);
 

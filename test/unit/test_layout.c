@@ -629,42 +629,6 @@ test_out_of_memory(void)
 
 /* ------------------------------------------------------------ the seeds */
 
-typedef struct buffer
-{
-    char       *data;
-    size_t      len;
-} buffer;
-
-static buffer
-read_file(const char *path)
-{
-    FILE       *f = fopen(path, "rb");
-    buffer      b = {NULL, 0};
-    size_t      cap = 0;
-    size_t      n;
-    char        chunk[65536];
-
-    if (f == NULL)
-    {
-        printf("cannot open %s\n", path);
-        exit(2);
-    }
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-    {
-        if (b.len + n > cap)
-        {
-            cap = (b.len + n) * 2;
-            b.data = realloc(b.data, cap);
-            if (b.data == NULL)
-                exit(2);
-        }
-        memcpy(b.data + b.len, chunk, n);
-        b.len += n;
-    }
-    fclose(f);
-    return b;
-}
-
 /* The seeds through the whole pipeline (detection included) give exactly
  * the rows of the independent extraction test/data/seed_cells.tsv. */
 static void

@@ -21,40 +21,11 @@
 #include <time.h>
 
 #include "doc_check.h"
+#include "rng.h"
+#include "valid_utf8.h"
 #include "zip_writer.h"
 static pt_allocator alloc = {arena_alloc, &the_arena};
 static pt_doc_error err;
-
-typedef struct buffer
-{
-    char       *data;
-    size_t      len;
-} buffer;
-
-static buffer
-read_file(const char *dir, const char *name)
-{
-    char        path[4096];
-    FILE       *f;
-    buffer      b = {NULL, 0};
-    long        n;
-
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    f = fopen(path, "rb");
-    if (f == NULL)
-    {
-        printf("    cannot open %s\n", path);
-        b.data = malloc(1);
-        return b;
-    }
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    b.data = malloc(n > 0 ? (size_t) n : 1);
-    b.len = fread(b.data, 1, (size_t) n, f);
-    fclose(f);
-    return b;
-}
 
 /* ------------------------------------------------------------ reading */
 
@@ -355,22 +326,6 @@ test_dates(void)
 
 /* Every format code of up to 3 characters of a small alphabet, on a few
  * values: never more than the buffer, always valid UTF-8. */
-static bool
-valid_utf8(const char *s, size_t n)
-{
-    size_t      i = 0;
-
-    while (i < n)
-    {
-        size_t      k = pt_utf8_char_length((const unsigned char *) s + i, n - i);
-
-        if (k == 0)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
 static void
 test_format_codes_exhaustive(void)
 {
@@ -1195,7 +1150,7 @@ read_fixture(const char *dir, const char *name, bool lenient, pt_document *doc, 
 {
     pt_read_request req;
 
-    *keep = read_file(dir, name);
+    *keep = read_file_in(dir, name);
     memset(&req, 0, sizeof(req));
     req.lenient = lenient;
     req.source = pt_text(name, strlen(name));
@@ -1337,7 +1292,7 @@ test_fixtures(const char *dir)
             /* the same file name: a title-less table is named after it */
             pt_read_request req;
 
-            b = read_file(dir, LAYOUTS[i].csv);
+            b = read_file_in(dir, LAYOUTS[i].csv);
             memset(&req, 0, sizeof(req));
             req.source = pt_text(LAYOUTS[i].file, strlen(LAYOUTS[i].file));
             CHECK_INT(pt_document_read(b.data, b.len, &req, &alloc, &csv, NULL, &err), 0);
@@ -1457,17 +1412,6 @@ test_bad_fixtures(const char *dir)
 
 /* ------------------------------------------------------------ robustness */
 
-static uint64_t rng_state = 88172645463325252ULL;
-
-static uint64_t
-rng(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
-}
-
 /* Cut anywhere, bytes changed anywhere: an error or a document, never a crash. */
 static void
 test_robustness(const char *dir)
@@ -1477,25 +1421,22 @@ test_robustness(const char *dir)
     size_t      f;
     long        read_ok = 0;
 
+    rng_seed(88172645);
     for (f = 0; f < sizeof(names) / sizeof(names[0]); f++)
     {
-        buffer      b = read_file(dir, names[f]);
+        buffer      b = read_file_in(dir, names[f]);
         size_t      cut;
         int         round;
 
         for (cut = 0; cut <= b.len; cut += 7)
         {
             char       *copy = malloc(cut + 1);
-            pt_read_request req;
             pt_document d;
             int         rc;
 
             memcpy(copy, b.data, cut);
-            memset(&req, 0, sizeof(req));
-            req.lenient = cut % 2 == 1;
-            arena_reset(&the_arena);
-            rc = pt_document_read(copy, cut, &req, &alloc, &d, NULL, &err);
-            if (rc != 0 && (rc != -1 || err.message[0] == '\0'))
+            rc = read_as_import(copy, cut, cut % 2 == 1, NULL, &d);
+            if (rc == -2)
                 all_ok = false;
             read_ok += rc == 0;
             free(copy);
@@ -1504,19 +1445,14 @@ test_robustness(const char *dir)
         {
             char       *m = malloc(b.len);
             int         edits = 1 + (int) (rng() % 4);
-            pt_read_request req;
             pt_document d;
             int         rc;
 
             memcpy(m, b.data, b.len);
             while (edits-- > 0)
                 m[rng() % b.len] = (char) rng();
-            memset(&req, 0, sizeof(req));
-            req.lenient = round % 2 == 1;
-            req.source = pt_text("mutated", 7);
-            arena_reset(&the_arena);
-            rc = pt_document_read(m, b.len, &req, &alloc, &d, NULL, &err);
-            if (rc != 0 && (rc != -1 || err.message[0] == '\0'))
+            rc = read_as_import(m, b.len, round % 2 == 1, "mutated", &d);
+            if (rc == -2)
                 all_ok = false;
             read_ok += rc == 0;
             free(m);
@@ -1532,47 +1468,15 @@ test_robustness(const char *dir)
 static void
 test_out_of_memory(const char *dir)
 {
-    static const char *const names[] = {"selfeval.docx", "selfeval.xlsx", "formats.xlsx"};
-    size_t      f;
-
-    for (f = 0; f < sizeof(names) / sizeof(names[0]); f++)
-    {
-        buffer      b = read_file(dir, names[f]);
-        pt_read_request req;
-        pt_document d;
-        long        k;
-        int         rc = -1;
-        bool        all_reported = true;
-
-        memset(&req, 0, sizeof(req));
-        req.source = pt_text("x", 1);
-        for (k = 0; rc != 0 && k < 100000; k++)
-        {
-            arena_reset(&the_arena);
-            the_arena.fail_at = k;
-            rc = pt_document_read(b.data, b.len, &req, &alloc, &d, NULL, &err);
-            if (rc != 0 && (strstr(err.message, "out of memory") == NULL || err.code != PT_DOC_ERR_MEMORY))
-            {
-                all_reported = false;
-                printf("    %s, allocation %ld: %s\n", names[f], k, err.message);
-            }
-        }
-        CHECK(all_reported);
-        CHECK_INT(rc, 0);
-        CHECK(k > 10);
-        free(b.data);
-    }
-    arena_reset(&the_arena);
+    check_out_of_memory(dir, "selfeval.docx");
+    check_out_of_memory(dir, "selfeval.xlsx");
+    check_out_of_memory(dir, "formats.xlsx");
 }
 
 int
 main(int argc, char **argv)
 {
-    if (argc != 2)
-    {
-        printf("usage: %s FIXTURE_DIR\n", argv[0]);
-        return 2;
-    }
+    check_arguments(argc, argv, 1, "FIXTURE_DIR");
     TEST_CASE(test_numbers());
     TEST_CASE(test_dates());
     TEST_CASE(test_format_codes_exhaustive());
