@@ -13,7 +13,10 @@
  *
  * pt_probe_test (the filters on packed values) reads any bytes without going
  * out of bounds; it answers -1 only for bytes pt_unpack refuses, and for bytes
- * pt_unpack accepts it answers as the relations on the unpacked value do.
+ * pt_unpack accepts it answers as the relations on the unpacked value do.  So
+ * do the sorts' readers of packed values (pt_packed_compare, the abbreviated
+ * keys, and their grouped forms for GiST builds): any bytes, in bounds; on
+ * bytes pt_unpack accepts, the order of the unpacked values.
  *
  * Bytes starting with PT_GIST_KEY_MARK are read as a stored inner GiST key
  * instead (pt_gist_key_unpack); an accepted key must survive pack, union,
@@ -147,6 +150,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					ab = pt_packed_abbreviate(copy, size, &ok);
 					FUZZ_CHECK(!valid || (ok && ab == pt_abbreviate(&t)), data, size,
 							   "pt_packed_abbreviate disagrees with pt_abbreviate");
+					/* the GiST build's order (grouped by shape), read in place the same way */
+					c = pt_packed_compare_grouped(copy, size, qp, qn, &ok);
+					FUZZ_CHECK(!valid || (ok && (c > 0) == (pt_compare_grouped(&t, &queries[q]) > 0) &&
+										  (c < 0) == (pt_compare_grouped(&t, &queries[q]) < 0)),
+							   data, size, "pt_packed_compare_grouped %d (valid %d) disagrees with pt_compare_grouped",
+							   c, ok);
+					ab = pt_packed_abbreviate_grouped(copy, size, &ok);
+					FUZZ_CHECK(!valid || (ok && ab == pt_abbreviate_grouped(&t)), data, size,
+							   "pt_packed_abbreviate_grouped disagrees with pt_abbreviate_grouped");
 				}
 				if (valid)
 				{
