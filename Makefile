@@ -74,19 +74,19 @@ readme-units: test/tools/units_table
 test/bench/core_bench: test/bench/core_bench.c $(CORE_SRCS) src/*.h
 	$(UNIT_CC) -std=gnu11 -O2 -g -fno-strict-aliasing -fwrapv -Isrc -o $@ test/bench/core_bench.c $(CORE_SRCS) $(CORE_LIBS)
 
-test/unit/test_document: test/unit/test_document.c test/unit/check.h test/unit/doc_check.h $(CORE_SRCS) src/*.h
+test/unit/test_document: test/unit/test_document.c test/unit/*.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_document.c $(CORE_SRCS) $(CORE_LIBS)
 
 test/unit/test_score: test/unit/test_score.c test/unit/check.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ test/unit/test_score.c $(CORE_SRCS) $(CORE_LIBS)
 
-test/unit/test_layout: test/unit/test_layout.c test/unit/check.h test/unit/doc_check.h $(CORE_SRCS) src/*.h
+test/unit/test_layout: test/unit/test_layout.c test/unit/*.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_layout.c $(CORE_SRCS) $(CORE_LIBS)
 
-test/unit/test_delimited: test/unit/test_delimited.c test/unit/check.h test/unit/doc_check.h $(CORE_SRCS) src/*.h
+test/unit/test_delimited: test/unit/test_delimited.c test/unit/*.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_delimited.c $(CORE_SRCS) $(CORE_LIBS)
 
-test/unit/test_ooxml: test/unit/test_ooxml.c test/unit/check.h test/unit/doc_check.h test/unit/zip_writer.h $(CORE_SRCS) src/*.h
+test/unit/test_ooxml: test/unit/test_ooxml.c test/unit/*.h $(CORE_SRCS) src/*.h
 	$(UNIT_CC) $(UNIT_CFLAGS) -Itest/unit -o $@ test/unit/test_ooxml.c $(CORE_SRCS) $(CORE_LIBS) -lz
 
 # parse throughput of the readers (test/bench/ooxml_bench.c; not a test)

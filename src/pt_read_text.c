@@ -262,6 +262,7 @@ allocate(parser *p, size_t count, size_t size)
     {
         fail_document(p, 0, PT_N_("out of memory while reading the document"),
                       PT_N_("Free memory or split the document."));
+        p->err->code = PT_DOC_ERR_MEMORY;       /* 53200, not an unreadable document */
         return NULL;
     }
     return block;

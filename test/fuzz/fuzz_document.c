@@ -144,9 +144,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pt_doc_text text = {copy, size};
 
 	g_size = size;
-	/* pt_read_text.c reports its own failed allocations as PT_DOC_ERR_INVALID
-	 * (a defect; this harness never checked the code) */
-	g_check_memory_code = false;
 	memcpy(copy, data, size);
 	check_strict_and_lenient(parse, &text, data, size);
 	free(copy);
