@@ -29,6 +29,8 @@ sqlname(PG_FUNCTION_ARGS) \
 typedef struct probe_cache
 {
 	int			stable;			/* 0 not known yet, 1 or 2 the constant argument, -1 none */
+	int			row_arg;		/* the row's argument (0, 1) when the probe is prepared for a
+								 * Const of the expression, else -1 (probe_short_row) */
 	bool		watched;		/* no expression: the constant is the argument whose datum stays */
 	Pointer		last[2];		/* (watched) the datums of the previous call */
 	struct varlena *datum;		/* the constant's datum the bytes were taken from */
@@ -52,6 +54,7 @@ prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(probe_cache));
+		cache->row_arg = -1;
 		fcinfo->flinfo->fn_extra = cache;
 		/*
 		 * Without an expression (the planner's estimate calls the operator on
@@ -80,13 +83,17 @@ prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 		}
 		cache->stable = side;
 	}
+	cache->row_arg = -1;		/* until prepared below */
 	if (cache->stable < 0)
 		return NULL;
 	cache->datum = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(cache->stable - 1));
 	constant = PG_DETOAST_DATUM_PACKED(PointerGetDatum(cache->datum));
 	if (cache->bytes != NULL && cache->len == VARSIZE_ANY_EXHDR(constant) &&
 		memcmp(cache->bytes, VARDATA_ANY(constant), cache->len) == 0)
+	{
+		cache->row_arg = cache->watched ? -1 : 2 - cache->stable;
 		return cache;			/* the same constant in another datum */
+	}
 	if (cache->bytes != NULL)
 		pfree(cache->bytes);
 	cache->len = VARSIZE_ANY_EXHDR(constant);
@@ -100,7 +107,29 @@ prepare_probe(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1)
 		return NULL;			/* the plain path reports it */
 	}
 	pt_probe_prepare(&cache->probe, &t, cache->stable == 2 ? op_arg2 : op_arg1);
+	cache->row_arg = cache->watched ? -1 : 2 - cache->stable;
 	return cache;
+}
+
+/*
+ * The per-row path of a filter, in line: the argument is the Const the probe
+ * was prepared from and the row is stored short (1-byte header, as every
+ * value of a table is): the answer, 1 or 0; else -1 for probe_result and the
+ * plain path (first call, another constant, a toasted or malformed row).
+ */
+static inline __attribute__((always_inline)) int
+probe_short_row(FunctionCallInfo fcinfo)
+{
+	const probe_cache *cache = (const probe_cache *) fcinfo->flinfo->fn_extra;
+	const uint8 *row;
+
+	if (unlikely(cache == NULL || cache->row_arg < 0 ||
+				 DatumGetPointer(PG_GETARG_DATUM(1 - cache->row_arg)) != (Pointer) cache->datum))
+		return -1;
+	row = (const uint8 *) DatumGetPointer(PG_GETARG_DATUM(cache->row_arg));
+	if (unlikely(!VARATT_IS_SHORT(row) || VARATT_IS_EXTERNAL(row)))
+		return -1;
+	return pt_probe_test_inline(&cache->probe, row + VARHDRSZ_SHORT, VARSIZE_SHORT(row) - VARHDRSZ_SHORT);
 }
 
 /* Are the constant's bytes those the probe was prepared from? */
@@ -143,12 +172,15 @@ probe_result(FunctionCallInfo fcinfo, pt_probe_op op_arg2, pt_probe_op op_arg1, 
 	return true;
 }
 
-/* (the plain path out of line: the per-row path keeps a small frame) */
+/* (the probe's general path and the plain path out of line: the per-row path keeps a small frame) */
 #define PTARGET_PROBED_PREDICATE(sqlname, op_arg2, op_arg1, expr) \
 static __attribute__((noinline)) Datum \
 sqlname##_plain(FunctionCallInfo fcinfo) \
 { \
+	bool		result; \
 	pt_target	a, b; \
+	if (probe_result(fcinfo, op_arg2, op_arg1, &result)) \
+		PG_RETURN_BOOL(result); \
 	PG_GETARG_PTARGET(0, &a); \
 	PG_GETARG_PTARGET(1, &b); \
 	PG_RETURN_BOOL(expr); \
@@ -157,9 +189,9 @@ PG_FUNCTION_INFO_V1(sqlname); \
 Datum \
 sqlname(PG_FUNCTION_ARGS) \
 { \
-	bool		result; \
-	if (probe_result(fcinfo, op_arg2, op_arg1, &result)) \
-		PG_RETURN_BOOL(result); \
+	int			r = probe_short_row(fcinfo); \
+	if (likely(r >= 0)) \
+		PG_RETURN_BOOL(r == 1); \
 	return sqlname##_plain(fcinfo); \
 }
 
