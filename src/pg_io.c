@@ -429,34 +429,38 @@ canonical_utf8(const pt_target *t, size_t *len)
 	return buf;
 }
 
+/*
+ * The canonical text of t in UTF-8: formatted into buf (cap bytes) when it
+ * fits, as most do (room for a decimal's longest text), else into palloc'd
+ * memory.  *len is its length.
+ */
+static const char *
+format_canonical(const pt_target *t, char *buf, size_t cap, size_t *len)
+{
+	*len = pt_format(t, buf, cap);
+	return *len < cap ? buf : canonical_utf8(t, len);
+}
+
 PG_FUNCTION_INFO_V1(ptarget_out);
 Datum
 ptarget_out(PG_FUNCTION_ARGS)
 {
 	pt_target	t;
 	size_t		len;
-	char	   *utf8;
+	const char *utf8;
 	char		buf[1024];
 
 	PG_GETARG_PTARGET(0, &t);
-	/*
-	 * Most canonical texts are short: format on the stack, then one copy (with
-	 * room for a decimal's longest text, magnitudes are written in place).
-	 */
-	len = pt_format(&t, buf, sizeof(buf));
-	if (len < sizeof(buf))
+	utf8 = format_canonical(&t, buf, sizeof(buf), &len);
+	/* a UTF-8 database takes the text as it is (as pg_any_to_server does): one copy */
+	if (GetDatabaseEncoding() == PG_UTF8)
 	{
-		/* a UTF-8 database takes the text as it is (as pg_any_to_server does) */
-		if (GetDatabaseEncoding() == PG_UTF8)
-		{
-			char	   *out = palloc(len + 1);
+		char	   *out = palloc(len + 1);
 
-			memcpy(out, buf, len + 1);
-			PG_RETURN_CSTRING(out);
-		}
-		PG_RETURN_CSTRING(pg_ptarget_cstring(buf, len));
+		memcpy(out, utf8, len);
+		out[len] = '\0';
+		PG_RETURN_CSTRING(out);
 	}
-	utf8 = canonical_utf8(&t, &len);
 	PG_RETURN_CSTRING(pg_ptarget_cstring(utf8, len));
 }
 
@@ -470,22 +474,19 @@ ptarget_to_text(PG_FUNCTION_ARGS)
 {
 	pt_target	t;
 	size_t		len;
-	char	   *utf8;
+	const char *utf8;
 	char		buf[1024];
 
 	PG_GETARG_PTARGET(0, &t);
-	len = pt_format(&t, buf, sizeof(buf));
-	if (len < sizeof(buf) && GetDatabaseEncoding() == PG_UTF8)
+	utf8 = format_canonical(&t, buf, sizeof(buf), &len);
+	if (GetDatabaseEncoding() == PG_UTF8)
 	{
 		text	   *result = (text *) palloc(VARHDRSZ + len);
 
 		SET_VARSIZE(result, VARHDRSZ + len);
-		memcpy(VARDATA(result), buf, len);
+		memcpy(VARDATA(result), utf8, len);
 		PG_RETURN_TEXT_P(result);
 	}
-	if (len < sizeof(buf))
-		PG_RETURN_TEXT_P(pg_ptarget_text(buf, len));
-	utf8 = canonical_utf8(&t, &len);
 	PG_RETURN_TEXT_P(pg_ptarget_text(utf8, len));
 }
 

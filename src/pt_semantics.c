@@ -25,17 +25,26 @@ same_dimension(const pt_target *a, const pt_target *b)
 		  memcmp(a->unit_key, b->unit_key, a->unit_key_len) == 0));
 }
 
+/* The order's first keys, shared by both orders: kind, then a label's text
+ * (all of a label's order) or a quantity's dimension key. */
+static int
+compare_kind_and_key(const pt_target *a, const pt_target *b)
+{
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->kind == PT_KIND_LABEL)
+		return pt_bytes_cmp(a->label, a->label_len, b->label, b->label_len);
+	if (a->kind == PT_KIND_QUANTITY)
+		return pt_bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len);
+	return 0;
+}
+
 int
 pt_compare(const pt_target *a, const pt_target *b)
 {
 	int			c;
 
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->kind == PT_KIND_LABEL)
-		return pt_bytes_cmp(a->label, a->label_len, b->label, b->label_len);
-	if (a->kind == PT_KIND_QUANTITY &&
-		(c = pt_bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
+	if ((c = compare_kind_and_key(a, b)) != 0 || a->kind == PT_KIND_LABEL)
 		return c;
 	if ((c = pt_lower_cmp(a->kind, &a->lower, &b->lower)) != 0)
 		return c;
@@ -47,12 +56,7 @@ pt_compare_grouped(const pt_target *a, const pt_target *b)
 {
 	int			c;
 
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->kind == PT_KIND_LABEL)
-		return pt_bytes_cmp(a->label, a->label_len, b->label, b->label_len);
-	if (a->kind == PT_KIND_QUANTITY &&
-		(c = pt_bytes_cmp(a->unit_key, a->unit_key_len, b->unit_key, b->unit_key_len)) != 0)
+	if ((c = compare_kind_and_key(a, b)) != 0 || a->kind == PT_KIND_LABEL)
 		return c;
 	if ((c = pt_abbrev_open_ends(a) - pt_abbrev_open_ends(b)) != 0)
 		return c;
