@@ -32,6 +32,7 @@
  * Everything is bounded: a code longer than 1024 bytes is General; output
  * is cut at the caller's buffer.  No recursion.
  */
+#include "pt_date.h"
 #include "pt_ooxml.h"
 
 #include <stdint.h>
@@ -1401,41 +1402,14 @@ typedef struct moment
     long        ms_of_day;
 } moment;
 
-/* days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms) */
-static long
-days_from_civil(long y, int m, int d)
-{
-    long        era;
-    long        yoe;
-    long        doy;
-    long        doe;
-
-    y -= m <= 2;
-    era = (y >= 0 ? y : y - 399) / 400;
-    yoe = y - era * 400;
-    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
+/* a date of days since 2000-01-01 (pt_date.c's calendar) into t */
 static void
-civil_from_days(long z, long *y, int *m, int *d)
+date_of_days(long days, moment *t)
 {
-    long        era;
-    long        doe;
-    long        yoe;
-    long        doy;
-    long        mp;
+    int         y;
 
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (int) (doy - (153 * mp + 2) / 5 + 1);
-    *m = (int) (mp < 10 ? mp + 3 : mp - 9);
-    *y = yoe + era * 400 + (*m <= 2);
+    pt_date_from_days((int32_t) days, &y, &t->month, &t->day);
+    t->year = y;
 }
 
 /* serial day number → date, as Excel shows it */
@@ -1444,7 +1418,7 @@ serial_date(long serial, bool date1904, moment *t)
 {
     if (date1904)
     {
-        civil_from_days(days_from_civil(1904, 1, 1) + serial, &t->year, &t->month, &t->day);
+        date_of_days(pt_date_to_days(1904, 1, 1) + serial, t);
         t->weekday = (int) ((serial + 5) % 7);
         return;
     }
@@ -1463,8 +1437,7 @@ serial_date(long serial, bool date1904, moment *t)
         t->day = 29;
     }
     else
-        civil_from_days(days_from_civil(1899, 12, serial < 60 ? 31 : 30) + serial,
-                        &t->year, &t->month, &t->day);
+        date_of_days(pt_date_to_days(1899, 12, serial < 60 ? 31 : 30) + serial, t);
 }
 
 static int
@@ -1803,10 +1776,10 @@ pt_numfmt_iso_date(const pt_numfmt *f, const char *v, size_t vlen, char *out, si
     t.day = d;
     t.ms_of_day = ms;
     {
-        long        days = days_from_civil(y, mo, d);
+        long        days = pt_date_to_days((int) y, mo, d);
 
-        t.weekday = (int) (((days % 7) + 7 + 4) % 7);   /* 1970-01-01 was a Thursday */
-        t.total_ms = (long long) (days - days_from_civil(1899, 12, 30)) * 86400000LL + ms;
+        t.weekday = (int) (((days % 7) + 7 + 6) % 7);   /* 2000-01-01 was a Saturday */
+        t.total_ms = (long long) (days - pt_date_to_days(1899, 12, 30)) * 86400000LL + ms;
         if (t.total_ms < 0)
             t.total_ms = 0;
     }

@@ -597,13 +597,13 @@ typedef struct rel_search
     bool        found;
 } rel_search;
 
-static bool
-ends_with(const char *s, const char *suffix)
+bool
+pt_ooxml_rel_type_is(const char *type, const char *kind)
 {
-    size_t      a = strlen(s);
-    size_t      b = strlen(suffix);
+    size_t      a = strlen(type);
+    size_t      b = strlen(kind);
 
-    return a >= b && memcmp(s + a - b, suffix, b) == 0;
+    return a >= b && memcmp(type + a - b, kind, b) == 0;
 }
 
 static void
@@ -622,7 +622,7 @@ rel_start(void *ud, pt_xml_ns ns, const char *local, const char **atts, int dept
     mode = pt_xml_attr(atts, PT_NS_NONE, "TargetMode");
     if (type == NULL || target == NULL || (mode != NULL && strcmp(mode, "External") == 0))
         return;
-    if (ends_with(type, r->type_suffix) && strlen(target) < sizeof(r->target))
+    if (pt_ooxml_rel_type_is(type, r->type_suffix) && strlen(target) < sizeof(r->target))
     {
         strcpy(r->target, target);
         r->found = true;

@@ -113,6 +113,10 @@ const char *pt_xml_attr(const char **atts, pt_xml_ns ns, const char *local);
 int         pt_ooxml_relationship(pt_ooxml *z, const char *rels, const char *base,
                                   const char *type_suffix, char *out, size_t cap);
 
+/* Does a relationship's Type name this kind ("/worksheet", "/styles")?  Types
+ * are URIs of several vocabularies (transitional, strict) ending in the kind. */
+bool        pt_ooxml_rel_type_is(const char *type, const char *kind);
+
 /* Resolve target (relative to base, or absolute with a leading '/') into
  * out[cap], "." and ".." segments removed; false when it does not fit or
  * leaves the package. */

@@ -405,14 +405,6 @@ cell_name(int row, int col, char *out)
  * Relationships, workbook, styles, shared strings
  * ------------------------------------------------------------------------ */
 
-static bool
-ends_with(const char *s, const char *suffix)
-{
-    size_t      a = strlen(s);
-    size_t      b = strlen(suffix);
-
-    return a >= b && memcmp(s + a - b, suffix, b) == 0;
-}
 
 static void
 rels_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts)
@@ -441,9 +433,9 @@ rels_start(xlsx *x, pt_xml_ns ns, const char *local, const char **atts)
     r->target = arena_copy(x, path, strlen(path));
     if (r->id == NULL || r->target == NULL)
         return;
-    r->kind = ends_with(type, "/worksheet") ? 'w'
-        : ends_with(type, "/chartsheet") || ends_with(type, "/dialogsheet") || ends_with(type, "/xlMacrosheet")
-        ? 'c' : ends_with(type, "/sharedStrings") ? 's' : ends_with(type, "/styles") ? 'y' : 0;
+    r->kind = pt_ooxml_rel_type_is(type, "/worksheet") ? 'w'
+        : pt_ooxml_rel_type_is(type, "/chartsheet") || pt_ooxml_rel_type_is(type, "/dialogsheet") || pt_ooxml_rel_type_is(type, "/xlMacrosheet")
+        ? 'c' : pt_ooxml_rel_type_is(type, "/sharedStrings") ? 's' : pt_ooxml_rel_type_is(type, "/styles") ? 'y' : 0;
     x->n_rels++;
 }
 
