@@ -670,9 +670,27 @@ check_probes(parsed **values, int n)
 	CHECK(bad == 0 && tests > 0, "%d of %d probe tests disagree", bad, tests);
 }
 
-/* pt_packed_compare and pt_packed_abbreviate agree with pt_compare and pt_abbreviate. */
-static void
-check_packed_order(parsed **values, int n)
+/* An order as the sorts use it: unpacked and packed, compared and abbreviated. */
+typedef struct sort_order
+{
+	const char *name;
+	int			(*compare) (const pt_target *a, const pt_target *b);
+	uint64_t	(*abbreviate) (const pt_target *t);
+	int			(*packed_compare) (const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, bool *valid);
+	uint64_t	(*packed_abbreviate) (const uint8_t *p, size_t len, bool *valid);
+} sort_order;
+
+/* btree's order, and the grouped order of GiST builds (pt_compare_grouped) */
+static const sort_order BTREE_ORDER = {"btree", pt_compare, pt_abbreviate, pt_packed_compare, pt_packed_abbreviate};
+static const sort_order GROUPED_ORDER = {"grouped", pt_compare_grouped, pt_abbreviate_grouped,
+pt_packed_compare_grouped, pt_packed_abbreviate_grouped};
+
+/*
+ * An order's packed forms agree with its unpacked ones, and its abbreviations
+ * never contradict it.  Returns how many pairs disagree (the first reported).
+ */
+static int
+check_packed_forms(parsed **values, int n, const sort_order *o)
 {
 	int			i,
 				j,
@@ -686,20 +704,33 @@ check_packed_order(parsed **values, int n)
 
 		size[i] = pt_packed_size(&values[i]->t);
 		pt_pack(&values[i]->t, packed[i]);
-		if ((pt_packed_abbreviate(packed[i], size[i], &valid) != pt_abbreviate(&values[i]->t) || !valid) &&
+		if ((o->packed_abbreviate(packed[i], size[i], &valid) != o->abbreviate(&values[i]->t) || !valid) &&
 			bad++ < 5)
-			CHECK(0, "packed abbreviation of %s", values[i]->text);
+			CHECK(0, "%s: packed abbreviation of %s", o->name, values[i]->text);
 	}
 	for (i = 0; i < n && i < 512; i++)
 		for (j = 0; j < n && j < 512; j++)
 		{
 			bool		valid;
-			int			c = pt_packed_compare(packed[i], size[i], packed[j], size[j], &valid);
-			int			want = pt_compare(&values[i]->t, &values[j]->t);
+			int			c = o->compare(&values[i]->t, &values[j]->t);
+			int			p = o->packed_compare(packed[i], size[i], packed[j], size[j], &valid);
+			uint64_t	ka = o->abbreviate(&values[i]->t),
+						kb = o->abbreviate(&values[j]->t);
 
-			if ((!valid || (c > 0) != (want > 0) || (c < 0) != (want < 0)) && bad++ < 5)
-				CHECK(0, "packed compare of %s and %s: %d, want %d", values[i]->text, values[j]->text, c, want);
+			if ((!valid || (p > 0) != (c > 0) || (p < 0) != (c < 0) || (ka != kb && (ka < kb) != (c < 0))) &&
+				bad++ < 5)
+				CHECK(0, "%s order of %s and %s: %d (packed %d, keys %llx %llx)", o->name, values[i]->text,
+					  values[j]->text, c, p, (unsigned long long) ka, (unsigned long long) kb);
 		}
+	return bad;
+}
+
+/* pt_packed_compare and pt_packed_abbreviate agree with pt_compare and pt_abbreviate. */
+static void
+check_packed_order(parsed **values, int n)
+{
+	int			bad = check_packed_forms(values, n, &BTREE_ORDER);
+
 	CHECK(bad == 0, "%d packed comparisons disagree", bad);
 }
 
@@ -713,36 +744,18 @@ check_grouped_order(parsed **values, int n)
 {
 	int			i,
 				j,
-				bad = 0;
-	static uint8_t packed[512][1024];
-	size_t		size[512];
+				bad = check_packed_forms(values, n, &GROUPED_ORDER);
 
-	for (i = 0; i < n && i < 512; i++)
-	{
-		bool		valid;
-
-		size[i] = pt_packed_size(&values[i]->t);
-		pt_pack(&values[i]->t, packed[i]);
-		if ((pt_packed_abbreviate_grouped(packed[i], size[i], &valid) != pt_abbreviate_grouped(&values[i]->t) ||
-			 !valid) && bad++ < 5)
-			CHECK(0, "packed grouped abbreviation of %s", values[i]->text);
-	}
 	for (i = 0; i < n && i < 512; i++)
 		for (j = 0; j < n && j < 512; j++)
 		{
 			const pt_target *a = &values[i]->t,
 					   *b = &values[j]->t;
 			int			c = pt_compare_grouped(a, b);
-			uint64_t	ka = pt_abbreviate_grouped(a),
-						kb = pt_abbreviate_grouped(b);
-			bool		valid;
-			int			p = pt_packed_compare_grouped(packed[i], size[i], packed[j], size[j], &valid);
 
-			if (((c == 0) != (pt_compare(a, b) == 0) || (c > 0) != (pt_compare_grouped(b, a) < 0) ||
-				 (ka != kb && (ka < kb) != (c < 0)) || !valid || (p > 0) != (c > 0) || (p < 0) != (c < 0)) &&
-				bad++ < 5)
-				CHECK(0, "grouped order of %s and %s: %d (packed %d, keys %llx %llx)", values[i]->text,
-					  values[j]->text, c, p, (unsigned long long) ka, (unsigned long long) kb);
+			if (((c == 0) != (pt_compare(a, b) == 0) || (c > 0) != (pt_compare_grouped(b, a) < 0)) && bad++ < 5)
+				CHECK(0, "grouped order of %s and %s: %d, pt_compare %d", values[i]->text, values[j]->text, c,
+					  pt_compare(a, b));
 		}
 	CHECK(bad == 0, "%d grouped comparisons disagree", bad);
 }
