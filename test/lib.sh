@@ -137,3 +137,14 @@ stop_cluster() {
 		[ "${PTARGET_KEEP_TMP:-0}" = 1 ] || as_root rm -rf "$CLUSTER_DIR"
 	fi
 }
+
+# Counted checks of the scripts that report "N passed, M failed" of their own
+# (loader.sh, report.sh, nls.sh): ok NAME, fail NAME [DETAIL], check NAME
+# EXPECTED GOT; the totals are in passed and failed.
+passed=0
+failed=0
+ok()   { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/     /'; }
+check() { # DESCRIPTION EXPECTED GOT
+	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected: $2"$'\n'"got:      $3"; fi
+}

@@ -22,13 +22,6 @@ LOADER=${PTARGET_LOAD:-$PG_BIN/ptarget-load}
 PG_REGRESS=$(dirname "$(pg_config --pgxs)")/../test/regress/pg_regress
 SUITES=(errors messages)
 
-passed=0
-failed=0
-ok()   { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/     /'; }
-check() { # DESCRIPTION EXPECTED GOT
-	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected: $2"$'\n'"got:      $3"; fi
-}
 
 # the locale, before any server of this script starts
 if ! locale -a 2>/dev/null | grep -qiE '^zh_CN\.utf-?8$'; then

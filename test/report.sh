@@ -30,13 +30,6 @@ CHROMIUM=${CHROMIUM:-chromium}
 make_tempdir WORK report
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-passed=0
-failed=0
-ok()   { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || printf '%s\n' "$2" | sed 's/^/     /'; }
-check() { # DESCRIPTION EXPECTED GOT
-	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected: $2"$'\n'"got:      $3"; fi
-}
 DB=pt_report
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@" || true; }
 
