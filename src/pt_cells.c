@@ -110,6 +110,26 @@ pt_text_same(pt_doc_text a, pt_doc_text b)
     return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
 }
 
+static int
+ascii_lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+bool
+pt_ascii_starts_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t      k = strlen(prefix);
+    size_t      i;
+
+    if (n < k)
+        return false;
+    for (i = 0; i < k; i++)
+        if (ascii_lower((unsigned char) s[i]) != ascii_lower((unsigned char) prefix[i]))
+            return false;
+    return true;
+}
+
 bool
 pt_text_is_decimal(pt_doc_text t)
 {

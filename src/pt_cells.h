@@ -296,6 +296,8 @@ bool        pt_text_starts_with(pt_doc_text t, const char *prefix);
 bool        pt_text_ends_with(pt_doc_text t, const char *suffix);
 bool        pt_text_equals(pt_doc_text t, const char *s);   /* the whole text is s */
 bool        pt_text_same(pt_doc_text a, pt_doc_text b);
+/* Does s[0..n) start with prefix, ASCII letters in either case? */
+bool        pt_ascii_starts_ci(const char *s, size_t n, const char *prefix);
 /* "123" or "123.45" */
 bool        pt_text_is_decimal(pt_doc_text t);
 /* Length of the valid UTF-8 character at s[0..n), or 0 (overlong forms,

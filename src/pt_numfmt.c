@@ -428,20 +428,6 @@ lower(int c)
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-static bool
-starts_ci(const char *s, size_t n, const char *word)
-{
-    size_t      k = strlen(word);
-    size_t      i;
-
-    if (n < k)
-        return false;
-    for (i = 0; i < k; i++)
-        if (lower((unsigned char) s[i]) != lower((unsigned char) word[i]))
-            return false;
-    return true;
-}
-
 /* bytes of the UTF-8 character at s[0..n) (at least 1) */
 static size_t
 char_len(const char *s, size_t n)
@@ -653,7 +639,7 @@ compile_section(compiler *cc, const char *s, size_t n)
             i++;
             continue;
         }
-        if ((c == 'G' || c == 'g') && starts_ci(s + i, n - i, "general"))
+        if ((c == 'G' || c == 'g') && pt_ascii_starts_ci(s + i, n - i, "general"))
         {
             add(cc, K_GENERAL);
             i += 7;
@@ -666,14 +652,14 @@ compile_section(compiler *cc, const char *s, size_t n)
             i += 14;
             continue;
         }
-        if (starts_ci(s + i, n - i, "am/pm"))
+        if (pt_ascii_starts_ci(s + i, n - i, "am/pm"))
         {
             add(cc, K_AMPM)->c = c == 'A' ? 0 : 1;
             sec->ampm = true;
             i += 5;
             continue;
         }
-        if (starts_ci(s + i, n - i, "a/p"))
+        if (pt_ascii_starts_ci(s + i, n - i, "a/p"))
         {
             add(cc, K_AMPM)->c = c == 'A' ? 2 : 3;
             sec->ampm = true;

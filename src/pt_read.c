@@ -66,33 +66,13 @@ has_utf16_name(const char *data, size_t len, const char *name)
 }
 
 static bool
-starts_with_ci(const char *s, size_t n, const char *prefix)
-{
-    size_t      k = strlen(prefix);
-    size_t      i;
-
-    if (n < k)
-        return false;
-    for (i = 0; i < k; i++)
-    {
-        char        c = s[i];
-
-        if (c >= 'A' && c <= 'Z')
-            c = (char) (c - 'A' + 'a');
-        if (c != prefix[i])
-            return false;
-    }
-    return true;
-}
-
-static bool
 contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t      i;
     size_t      k = strlen(needle);
 
     for (i = 0; i + k <= n; i++)
-        if (starts_with_ci(s + i, n - i, needle))
+        if (pt_ascii_starts_ci(s + i, n - i, needle))
             return true;
     return false;
 }
@@ -480,11 +460,11 @@ pt_detect_format(const char *data, size_t len)
         skip = 3;
     while (skip < head && (data[skip] == ' ' || data[skip] == '\t' || data[skip] == '\r' || data[skip] == '\n'))
         skip++;
-    if (starts_with_ci(data + skip, len - skip, "{\\rtf"))
+    if (pt_ascii_starts_ci(data + skip, len - skip, "{\\rtf"))
         return PT_FORMAT_RTF;
-    if (starts_with_ci(data + skip, len - skip, "<!doctype html") ||
-        starts_with_ci(data + skip, len - skip, "<html") ||
-        (starts_with_ci(data + skip, len - skip, "<") &&
+    if (pt_ascii_starts_ci(data + skip, len - skip, "<!doctype html") ||
+        pt_ascii_starts_ci(data + skip, len - skip, "<html") ||
+        (pt_ascii_starts_ci(data + skip, len - skip, "<") &&
          (contains_ci(data + skip, head - skip, "<html") || contains_ci(data + skip, head - skip, "<table") ||
           contains_ci(data + skip, head - skip, "urn:schemas-microsoft-com:office"))))
         return PT_FORMAT_HTML;
