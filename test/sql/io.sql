@@ -48,6 +48,12 @@ INSERT INTO rt VALUES ('≥95%'), ('≤50万元'), ('<5次'), ('365天'), ('≥2
 SELECT input, t1, t2, t1 = t2::ptarget AS equal, t1::text = t2 AS same_text
 FROM (SELECT input, input::ptarget AS t1, input::ptarget::text::ptarget::text AS t2 FROM rt) s;
 
+-- the cast to text (1.1, ptarget_text) writes what the output function writes,
+-- also for a text longer than the output's stack buffer (a 3,000-byte label)
+SELECT count(*) AS values, count(*) FILTER (WHERE t::text = textin(ptarget_out(t))) AS same,
+       max(length(t::text)) AS longest
+FROM (SELECT input::ptarget AS t FROM rt UNION ALL SELECT repeat('满意', 500)::ptarget) s;
+
 -- binary form: a version byte and the canonical text
 SELECT ptarget_send('≥95%'), ptarget_send('≤50万元');
 CREATE TABLE bin_src(id int, t ptarget);
